@@ -1,0 +1,199 @@
+"""Read an answers file (YAML or JSON, or stdin) and check it against a rules pack.
+
+The interview and saved drafts go through :func:`check_answers` too, so every source of answers is
+validated by the same code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careerfix.datafile import (
+    MAX_ANSWERS_BYTES,
+    DataFileError,
+    decode,
+    locate,
+    node_for_json,
+    parse_json,
+    parse_yaml,
+    read_text,
+    validation_problems,
+)
+from careerfix.errors import AnswersError, InputError, Problem
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+    from careerfix.models.answers import Answers, AnswersFile
+    from careerfix.models.pack import RulePack
+
+Loc = tuple[str | int, ...]
+
+
+def read_answers_data(source: str) -> tuple[Any, Node | None, str]:
+    """Read and parse an answers file (``-`` is stdin); return data, node tree and display name."""
+    if source == "-":
+        display = "<stdin>"
+        try:
+            raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+        except (OSError, ValueError, AttributeError):
+            raise InputError("<stdin>: cannot read standard input") from None
+        text = _or_raise(lambda: decode(raw, display, MAX_ANSWERS_BYTES))
+    else:
+        display = source
+        text = _or_raise(lambda: read_text(Path(source), display, MAX_ANSWERS_BYTES))
+    looks_json = source.lower().endswith(".json") or text.lstrip().startswith(("{", "["))
+    if looks_json:
+        data = _or_raise(lambda: parse_json(text, display))
+        return data, node_for_json(text), display
+    data, node = _or_raise(lambda: parse_yaml(text, display))
+    return data, node, display
+
+
+def _or_raise(fn: Any) -> Any:
+    try:
+        return fn()
+    except DataFileError as exc:
+        raise AnswersError([exc.problem]) from None
+
+
+def parse_overrides(pairs: Iterable[str], pack: RulePack) -> dict[str, str | list[str]]:
+    """``--set QUESTION=VALUE`` pairs (comma-separated values for multi-choice questions)."""
+    out: dict[str, str | list[str]] = {}
+    for pair in pairs:
+        qid, sep, value = pair.partition("=")
+        qid, value = qid.strip(), value.strip()
+        if not sep or not qid or not value:
+            raise InputError(f"--set {pair!r}: expected QUESTION=VALUE, e.g. --set role.employer=platform")
+        q = pack.questions.get(qid)
+        if q is None:
+            raise InputError(f"--set {pair!r}: unknown question '{qid}'{_suggest(qid, pack.questions)}")
+        values = [v.strip() for v in value.split(",")] if q.kind == "multi" else [value]
+        for v in values:
+            if q.choice(v) is None:
+                raise InputError(
+                    f"--set {pair!r}: '{v}' is not a choice of '{qid}' "
+                    f"(choices: {', '.join(c.value for c in q.choices)})"
+                )
+        out[qid] = values if q.kind == "multi" else value
+    return out
+
+
+def load_answers(
+    source: str,
+    pack: RulePack,
+    overrides: Mapping[str, str | list[str]] | None = None,
+    target: str | None = None,
+) -> Answers:
+    """Read, parse and check an answers file; ``overrides`` (from ``--set``) win over the file."""
+    data, node, display = read_answers_data(source)
+    return answers_from_data(data, node, display, pack, overrides, target)
+
+
+def answers_from_data(
+    data: Any,
+    node: Node | None,
+    display: str,
+    pack: RulePack,
+    overrides: Mapping[str, str | list[str]] | None = None,
+    target: str | None = None,
+) -> Answers:
+    from pydantic import ValidationError
+
+    from careerfix.models.answers import Answers, AnswersFile
+
+    if not isinstance(data, dict):
+        raise AnswersError([Problem(display, "", "the top level must be a mapping with an 'answers:' field")])
+    try:
+        parsed = AnswersFile.model_validate(data)
+    except ValidationError as exc:
+        raise AnswersError(validation_problems(exc, display, node)) from None
+    merged = dict(parsed.answers)
+    if overrides:
+        merged.update(overrides)
+    issues = check_answers(pack, parsed, merged)
+    if target is not None and target not in pack.role_by_id:
+        raise InputError(f"--target: unknown role '{target}' (roles: {', '.join(pack.role_by_id)})")
+    if issues:
+        problems = []
+        for loc, message in issues:
+            path, line, col = locate(node, loc)
+            problems.append(Problem(display, path, message, line, col))
+        raise AnswersError(problems)
+    return Answers(
+        pack=pack.id,
+        pack_version=pack.version,
+        lang=parsed.lang,
+        target=target or parsed.target,
+        answers={qid: merged[qid] for qid in pack.questions if qid in merged},
+        evidence={qid: parsed.evidence[qid].strip() for qid in pack.questions if qid in parsed.evidence and parsed.evidence[qid].strip()},
+    )
+
+
+def check_answers(
+    pack: RulePack, parsed: AnswersFile, answers: Mapping[str, str | list[str]]
+) -> list[tuple[Loc, str]]:
+    """Every problem with ``parsed`` (answers already merged) against ``pack``: (location, message)."""
+    issues: list[tuple[Loc, str]] = []
+    if parsed.pack is not None and parsed.pack != pack.id:
+        issues.append(
+            (("pack",), f"these answers are for pack '{parsed.pack}', but the rules pack is '{pack.id}'")
+        )
+    if parsed.pack_version is not None and _major(parsed.pack_version) != _major(pack.version):
+        issues.append(
+            (
+                ("pack_version",),
+                f"these answers were written for version {parsed.pack_version} of the pack; "
+                f"this pack is {pack.version} and its question ids may differ "
+                "(run 'careerfix questions' for a fresh template)",
+            )
+        )
+    if parsed.target is not None and parsed.target not in pack.role_by_id:
+        issues.append(
+            (("target",), f"unknown role '{parsed.target}' (roles: {', '.join(pack.role_by_id)})")
+        )
+    for qid, value in answers.items():
+        q = pack.questions.get(qid)
+        loc: Loc = ("answers", qid)
+        if q is None:
+            issues.append((loc, f"unknown question id{_suggest(qid, pack.questions)}"))
+            continue
+        values = value if isinstance(value, list) else [value]
+        if isinstance(value, list) and q.kind != "multi":
+            issues.append((loc, "this question takes one choice, not a list"))
+            continue
+        if not values:
+            issues.append((loc, "choose at least one value (or the 'not sure' value)"))
+            continue
+        for i, v in enumerate(values):
+            if q.choice(v) is None:
+                where = (*loc, i) if isinstance(value, list) else loc
+                issues.append(
+                    (where, f"'{v}' is not a choice here (choices: {', '.join(c.value for c in q.choices)})")
+                )
+        unknown = next(c.value for c in q.choices if c.unknown)
+        if len(values) > 1 and unknown in values:
+            issues.append((loc, f"'{unknown}' cannot be combined with other choices"))
+        if len(set(values)) != len(values):
+            issues.append((loc, "a value is listed twice"))
+    for qid in parsed.evidence:
+        q = pack.questions.get(qid)
+        if q is None:
+            issues.append((("evidence", qid), f"unknown question id{_suggest(qid, pack.questions)}"))
+        elif q.kind != "experience":
+            issues.append((("evidence", qid), "evidence belongs to experience questions only"))
+    return issues
+
+
+def _major(version: str) -> str:
+    return version.split(".", 1)[0]
+
+
+def _suggest(word: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

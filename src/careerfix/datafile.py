@@ -1,0 +1,278 @@
+"""Reading YAML/JSON data files safely, and pointing at the line behind a problem.
+
+Used for rules packs and answers files alike. YAML is only ever read with a *safe* loader
+(libyaml's ``CSafeLoader`` when present, else ``SafeLoader``), and the node tree is kept so that a
+pydantic error location can be turned into ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careerfix.errors import Problem
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from yaml.nodes import Node
+
+MAX_ANSWERS_BYTES = 512 * 1024
+MAX_RULES_FILE_BYTES = 4 * 1024 * 1024
+
+
+class DataFileError(Exception):
+    """A file could not be read or parsed; carries the located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+def read_text(path: Path, display: str, max_bytes: int) -> str:
+    """Read a UTF-8 text file, refusing huge, binary and non-UTF-8 files with a clear problem."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DataFileError(
+                Problem(display, "", f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DataFileError(Problem(display, "", "is a directory, not a file")) from None
+    except FileNotFoundError:
+        raise DataFileError(Problem(display, "", "file not found")) from None
+    except PermissionError:
+        raise DataFileError(Problem(display, "", "permission denied")) from None
+    except OSError as exc:
+        raise DataFileError(Problem(display, "", f"cannot read: {exc.strerror}")) from None
+    return decode(raw, display, max_bytes)
+
+
+def decode(raw: bytes, display: str, max_bytes: int) -> str:
+    if len(raw) > max_bytes:
+        raise DataFileError(
+            Problem(display, "", f"input is {len(raw):,} bytes; the limit is {max_bytes:,} bytes")
+        )
+    if b"\x00" in raw:
+        raise DataFileError(Problem(display, "", "looks like a binary file, not YAML or JSON text"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(
+            Problem(
+                display,
+                "",
+                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start});"
+                " save it as UTF-8",
+                line=line,
+            )
+        ) from None
+    if not text.strip():
+        raise DataFileError(Problem(display, "", "file is empty"))
+    return text
+
+
+def _loader_class() -> Any:
+    import yaml
+
+    # Only ever a *safe* loader: the fallback must be SafeLoader, never Loader/FullLoader.
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str, display: str) -> tuple[Any, Node]:
+    """Parse one YAML document; return the data and its node tree (for line numbers)."""
+    import yaml
+
+    loader = _loader_class()(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            raise DataFileError(_yaml_problem(exc, display)) from None
+        except yaml.YAMLError as exc:
+            raise DataFileError(Problem(display, "", f"YAML error: {exc}")) from None
+        if node is None:
+            raise DataFileError(Problem(display, "", "file is empty"))
+        _reject_aliases_and_duplicates(node, display)
+        try:
+            data = loader.construct_document(node)
+        except yaml.MarkedYAMLError as exc:
+            raise DataFileError(_yaml_problem(exc, display)) from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _yaml_problem(exc: Any, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+    if "could not determine a constructor" in what or "python/" in what:
+        what = f"unsafe or unknown YAML tag rejected ({exc.problem})"
+    line = mark.line + 1 if mark else None
+    col = mark.column + 1 if mark else None
+    return Problem(display, "", f"YAML syntax error: {what}", line=line, column=col)
+
+
+def _reject_aliases_and_duplicates(root: Node, display: str) -> None:
+    """Refuse anchors/aliases (alias bombs expand exponentially) and duplicate mapping keys.
+
+    The composed tree shares one node object per alias, so the first node seen twice is an alias:
+    the walk stops there, in time linear in the size of the text.
+    """
+    from yaml.nodes import MappingNode, SequenceNode
+
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            mark = node.start_mark
+            raise DataFileError(
+                Problem(
+                    display,
+                    "",
+                    "YAML anchors and aliases (&name / *name) are not supported; write values out",
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                )
+            )
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            keys: dict[str, Node] = {}
+            for key, value in node.value:
+                k = str(key.value)
+                if k in keys:
+                    raise DataFileError(
+                        Problem(
+                            display,
+                            k,
+                            f"duplicate key (first on line {keys[k].start_mark.line + 1})",
+                            line=key.start_mark.line + 1,
+                            column=key.start_mark.column + 1,
+                        )
+                    )
+                keys[k] = key
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def parse_json(text: str, display: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(
+            Problem(display, "", f"JSON syntax error: {exc.msg}", line=exc.lineno, column=exc.colno)
+        ) from None
+    except RecursionError:
+        raise DataFileError(Problem(display, "", "JSON is nested too deeply")) from None
+
+
+def node_for_json(text: str) -> Node | None:
+    """Best-effort node tree of a JSON text (JSON is nearly always valid YAML) for line numbers."""
+    try:
+        return parse_yaml(text, "")[1]
+    except Exception:
+        return None
+
+
+def locate(node: Node | None, loc: Sequence[str | int]) -> tuple[str, int | None, int | None]:
+    """Walk ``loc`` down the node tree; return the readable field path and its 1-based position.
+
+    Parts of a pydantic location that are not in the data (union member tags such as ``str``)
+    are skipped. A missing field is reported at its parent mapping.
+    """
+    from yaml.nodes import MappingNode, SequenceNode
+
+    path = ""
+    line = col = None
+    current = node
+    if current is not None:
+        line, col = current.start_mark.line + 1, current.start_mark.column + 1
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(current, MappingNode):
+            match = next(
+                ((k, v) for k, v in current.value if str(k.value) == str(part)),
+                None,
+            )
+            if match is not None:
+                key, value = match
+                path = f"{path}.{part}" if path else str(part)
+                target = value if _is_scalar(value) else key
+                line, col = target.start_mark.line + 1, target.start_mark.column + 1
+                current = value
+                continue
+            if last or isinstance(part, str) and not _is_tag(part):
+                path = f"{path}.{part}" if path else str(part)
+                current = None
+            continue
+        if isinstance(current, SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(current.value):
+                current = current.value[part]
+                line, col = current.start_mark.line + 1, current.start_mark.column + 1
+            path = f"{path}[{part}]"
+            continue
+        if current is None and (isinstance(part, int) or not _is_tag(part)):
+            path = f"{path}[{part}]" if isinstance(part, int) else f"{path}.{part}"
+    return path, line, col
+
+
+def _is_scalar(node: Node) -> bool:
+    from yaml.nodes import ScalarNode
+
+    return isinstance(node, ScalarNode)
+
+
+def _is_tag(part: str) -> bool:
+    # pydantic's union / validator tags: 'str', 'list[str]', 'function-after[...]', '[key]'
+    return part in {"str", "int", "float", "bool"} or "[" in part or part.startswith("function-")
+
+
+def validation_problems(
+    exc: ValidationError, display: str, node: Node | None, prefix: Iterable[str | int] = ()
+) -> list[Problem]:
+    """Turn a pydantic ValidationError into located, readable problems."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = (*prefix, *err["loc"])
+        path, line, col = locate(node, loc)
+        problems.append(Problem(display, path, _message(err), line, col))
+    return problems
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "missing required field"
+    if kind == "extra_forbidden":
+        return "unknown field (not part of the schema; check the spelling)"
+    msg: str = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if kind in {"string_type", "int_type", "float_type", "list_type", "dict_type", "bool_type"} or (
+        kind.endswith("_parsing") or kind in {"model_type", "model_attributes_type"}
+    ):
+        msg = f"{msg} (got {_describe(err.get('input'))})"
+    return msg
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"a boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"a number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

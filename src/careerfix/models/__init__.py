@@ -1,0 +1,1 @@
+"""Validated data: the rules pack, the answers, and the assessment."""

@@ -1,0 +1,41 @@
+"""The answers contract: what an answers file, a saved draft and the interview all produce."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from careerfix.models.pack import Lang
+
+AnswerValue = str | list[str]
+
+
+class AnswersFile(BaseModel):
+    """An answers file as written by a person or a script (YAML or JSON).
+
+    ``answers`` maps question id → choice value (a list of values for multi-choice questions);
+    ``evidence`` maps question id → the number that backs a level ≥ 3 claim.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    pack: Annotated[str, Field(max_length=60)] | None = None
+    pack_version: Annotated[str, Field(max_length=20)] | None = None
+    lang: Lang | None = None
+    target: Annotated[str, Field(max_length=80)] | None = None
+    answers: dict[str, AnswerValue] = {}
+    evidence: dict[str, Annotated[str, Field(max_length=500)]] = {}
+
+
+class Answers(BaseModel):
+    """Answers checked against one pack: every id and value is known to it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    pack: str
+    pack_version: str
+    lang: Lang | None = None
+    target: str | None = None
+    answers: dict[str, AnswerValue] = {}
+    evidence: dict[str, str] = {}

@@ -1,0 +1,419 @@
+"""Find, load and check a rules pack; report every problem at once with its file and line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careerfix.datafile import (
+    MAX_RULES_FILE_BYTES,
+    DataFileError,
+    locate,
+    parse_yaml,
+    read_text,
+    validation_problems,
+)
+from careerfix.errors import InputError, Problem, RulesError
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+    from careerfix.models.pack import RulePack
+
+RULES_ENV = "CAREERFIX_RULES"
+PACK_FILE = "pack.yaml"
+SINGLE_FILES = ("diagnosis.yaml", "fit.yaml", "roles.yaml", "resume.yaml", "actions.yaml")
+
+
+def default_rules_dir() -> Path:
+    """The pack to use when no ``--rules`` is given: ``$CAREERFIX_RULES``, the wheel's, the repo's."""
+    env = os.environ.get(RULES_ENV)
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"  # a wheel install: rules/ is force-included into the package
+    if (packaged / PACK_FILE).is_file():
+        return packaged
+    return here.parent.parent / "rules"  # an editable install or a source checkout
+
+
+def resolve_rules_dir(directory: Path | None) -> Path:
+    path = directory if directory is not None else default_rules_dir()
+    if not path.is_dir():
+        hint = f" (from ${RULES_ENV})" if directory is None and os.environ.get(RULES_ENV) else ""
+        raise InputError(f"rules pack not found: {path}{hint} is not a directory")
+    return path
+
+
+@dataclass
+class _Loaded:
+    display: str
+    data: Any
+    node: Node
+    model: Any = None
+
+
+@dataclass
+class _Checker:
+    """Collects problems; resolves (file, field path) to a line via the kept YAML nodes."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, _Loaded] = field(default_factory=dict)
+
+    def display(self, rel: str) -> str:
+        return str(self.root / rel)
+
+    def add(self, rel: str, loc: tuple[str | int, ...], message: str) -> None:
+        loaded = self.files.get(rel)
+        path, line, col = locate(loaded.node if loaded else None, loc)
+        self.problems.append(Problem(self.display(rel), path, message, line, col))
+
+    def load(self, rel: str, model: type[Any]) -> Any:
+        from pydantic import ValidationError
+
+        display = self.display(rel)
+        try:
+            text = read_text(self.root / rel, display, MAX_RULES_FILE_BYTES)
+            data, node = parse_yaml(text, display)
+        except DataFileError as exc:
+            self.problems.append(exc.problem)
+            return None
+        self.files[rel] = _Loaded(display, data, node)
+        if not isinstance(data, dict):
+            self.add(rel, (), "the top level must be a mapping of fields")
+            return None
+        try:
+            obj = model.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(validation_problems(exc, display, node))
+            return None
+        self.files[rel].model = obj
+        return obj
+
+
+def check_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
+    """Load and check the pack in ``directory``; every problem found, in file order."""
+    from careerfix.models import pack as m
+
+    chk = _Checker(directory)
+    meta = chk.load(PACK_FILE, m.PackFile)
+    module_files: list[tuple[str, Any]] = []
+    listed = list(meta.modules) if meta is not None else []
+    for module_id in listed:
+        rel = f"modules/{module_id}.yaml"
+        if not (directory / rel).is_file():
+            chk.add(PACK_FILE, ("modules", listed.index(module_id)), f"no file {rel} for module")
+            continue
+        module_files.append((rel, chk.load(rel, m.ModuleFile)))
+    if meta is not None and (directory / "modules").is_dir():
+        for extra in sorted((directory / "modules").glob("*.yaml")):
+            if extra.stem not in listed:
+                chk.problems.append(
+                    Problem(
+                        chk.display(f"modules/{extra.name}"),
+                        "",
+                        f"module file is not listed under 'modules' in {PACK_FILE}",
+                    )
+                )
+    singles = {
+        rel: chk.load(rel, model)
+        for rel, model in (
+            ("diagnosis.yaml", m.DiagnosisFile),
+            ("fit.yaml", m.FitFile),
+            ("roles.yaml", m.RolesFile),
+            ("resume.yaml", m.ResumeFile),
+            ("actions.yaml", m.ActionsFile),
+        )
+    }
+    if chk.problems or meta is None:
+        return None, _sorted(chk.problems)
+    modules = [mf for _, mf in module_files]
+    pack = m.RulePack(
+        meta,
+        modules,
+        singles["diagnosis.yaml"],
+        singles["fit.yaml"],
+        singles["roles.yaml"],
+        singles["resume.yaml"],
+        singles["actions.yaml"],
+        location=str(directory),
+    )
+    _cross_check(chk, pack, module_files)
+    if chk.problems:
+        return None, _sorted(chk.problems)
+    return pack, []
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.path))
+
+
+def load_pack(directory: Path | None = None) -> RulePack:
+    """Load the pack or raise :class:`RulesError` listing every problem."""
+    path = resolve_rules_dir(directory)
+    pack, problems = check_pack(path)
+    if pack is None:
+        raise RulesError(problems)
+    return pack
+
+
+# ---------------------------------------------------------------- cross-file checks
+
+
+def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, Any]]) -> None:
+    seen_questions: dict[str, str] = {}
+
+    def unique(kind: str, value: str, seen: dict[str, str], rel: str, loc: tuple[Any, ...]) -> None:
+        if value in seen:
+            chk.add(rel, loc, f"duplicate {kind} id '{value}' (also in {seen[value]})")
+        else:
+            seen[value] = chk.display(rel)
+
+    # modules, competencies, experience questions
+    seen_competencies: dict[str, str] = {}
+    for (rel, mf), listed_id in zip(module_files, pack.meta.modules, strict=True):
+        mod = mf.module
+        if mod.id != listed_id:
+            chk.add(rel, ("module", "id"), f"module id '{mod.id}' does not match file name")
+        for i, comp in enumerate(mf.competencies):
+            unique("competency", comp.id, seen_competencies, rel, ("competencies", i, "id"))
+            if not comp.id.startswith(mod.id + "."):
+                chk.add(rel, ("competencies", i, "id"), f"competency id must start with '{mod.id}.'")
+        if not mf.questions:
+            chk.add(rel, ("questions",), f"module '{mod.id}' has no questions")
+        comp_ids = {c.id for c in mf.competencies}
+        measured: set[str] = set()
+        for i, q in enumerate(mf.questions):
+            unique("question", q.id, seen_questions, rel, ("questions", i, "id"))
+            if q.kind != "experience":
+                chk.add(rel, ("questions", i, "kind"), "module files hold experience questions")
+            elif q.competency not in comp_ids:
+                chk.add(
+                    rel,
+                    ("questions", i, "competency"),
+                    f"unknown competency '{q.competency}' in module '{mod.id}'",
+                )
+            else:
+                measured.add(q.competency)
+        if mf.questions:
+            for i, comp in enumerate(mf.competencies):
+                if comp.id not in measured:
+                    chk.add(
+                        rel, ("competencies", i, "id"), f"competency '{comp.id}' has no question"
+                    )
+
+    for rel, questions in (
+        ("diagnosis.yaml", pack.diagnosis.questions),
+        ("fit.yaml", pack.fit.questions),
+        ("resume.yaml", pack.resume.questions),
+    ):
+        for i, q in enumerate(questions):
+            unique("question", q.id, seen_questions, rel, ("questions", i, "id"))
+            if q.kind == "experience":
+                chk.add(rel, ("questions", i, "kind"), "experience questions belong in a module file")
+
+    _check_sources(chk, pack)
+    _check_conditions(chk, pack)
+    _check_diagnosis(chk, pack, unique)
+    _check_fit(chk, pack, unique)
+    _check_roles(chk, pack, unique)
+    _check_resume(chk, pack, unique)
+    _check_actions(chk, pack, unique)
+    _check_templates(chk, pack)
+
+
+def _walk(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, Any]]:
+    """Yield (location, key, value) for every mapping entry in plain YAML data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*loc, key), str(key), value
+            yield from _walk(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _walk(value, (*loc, i))
+
+
+def _check_sources(chk: _Checker, pack: RulePack) -> None:
+    declared = set(pack.meta.sources)
+    span = _span(declared)
+    for rel, loaded in chk.files.items():
+        for loc, key, value in _walk(loaded.data):
+            if key == "source" and isinstance(value, list):
+                for i, sid in enumerate(value):
+                    if sid not in declared:
+                        chk.add(rel, (*loc, i), f"unknown source id '{sid}' (the pack uses {span})")
+
+
+def _span(ids: set[str]) -> str:
+    numbers = sorted(int(s[1:]) for s in ids)
+    return f"S{numbers[0]}–S{numbers[-1]}" if numbers else "none"
+
+
+def _check_conditions(chk: _Checker, pack: RulePack) -> None:
+    from careerfix.models.pack import FACTS
+
+    def check(rel: str, loc: tuple[Any, ...], cond: Any) -> None:
+        if not isinstance(cond, dict):
+            return
+        for key in ("all", "any"):
+            for i, sub in enumerate(cond.get(key) or []):
+                check(rel, (*loc, key, i), sub)
+        if "not" in cond:
+            check(rel, (*loc, "not"), cond["not"])
+        if "question" in cond:
+            qid = cond["question"]
+            q = pack.questions.get(qid)
+            if q is None:
+                chk.add(rel, (*loc, "question"), f"condition names unknown question '{qid}'")
+                return
+            values = {c.value for c in q.choices}
+            wanted = [("equals", cond["equals"])] if "equals" in cond else []
+            wanted += [(("in", i), v) for i, v in enumerate(cond.get("in") or [])]
+            for where, v in wanted:
+                if v not in values:
+                    sub = where if isinstance(where, tuple) else (where,)
+                    chk.add(
+                        rel,
+                        (*loc, *sub),
+                        f"'{v}' is not a choice of question '{qid}' "
+                        f"(choices: {', '.join(sorted(values))})",
+                    )
+            if "at_least" in cond and q.kind != "experience":
+                chk.add(rel, (*loc, "at_least"), f"at_least needs an experience question, not '{qid}'")
+        if "competency" in cond and cond["competency"] not in pack.competencies:
+            chk.add(rel, (*loc, "competency"), f"condition names unknown competency '{cond['competency']}'")
+        if "module" in cond and cond["module"] not in pack.module_by_id:
+            chk.add(rel, (*loc, "module"), f"condition names unknown module '{cond['module']}'")
+        if "fact" in cond and cond["fact"] not in FACTS:
+            chk.add(rel, (*loc, "fact"), f"unknown fact '{cond['fact']}' (known: {', '.join(FACTS)})")
+        for key in ("at_least",):
+            if key in cond and ("competency" in cond or "module" in cond or "question" in cond):
+                if cond[key] > 4:
+                    chk.add(rel, (*loc, key), "a level must be between 0 and 4")
+
+    for rel, loaded in chk.files.items():
+        for loc, key, value in _walk(loaded.data):
+            if key in ("when", "requires"):
+                check(rel, loc, value)
+
+
+def _check_diagnosis(chk: _Checker, pack: RulePack, unique: Any) -> None:
+    rel = "diagnosis.yaml"
+    d = pack.diagnosis
+    title_q = pack.questions.get(d.title_question)
+    if title_q is None or pack.question_section.get(d.title_question) != "role":
+        chk.add(rel, ("title_question",), f"'{d.title_question}' is not a question in this file")
+    seen: dict[str, str] = {}
+    for i, v in enumerate(d.verdicts):
+        unique("verdict", v.id, seen, rel, ("verdicts", i, "id"))
+        if title_q is not None:
+            values = {c.value for c in title_q.choices}
+            for j, t in enumerate(v.titles):
+                if t not in values:
+                    chk.add(rel, ("verdicts", i, "titles", j), f"'{t}' is not a choice of '{title_q.id}'")
+        for j, mid in enumerate(v.remap):
+            if mid not in pack.module_by_id:
+                chk.add(rel, ("verdicts", i, "remap", j), f"unknown module '{mid}'")
+
+
+def _check_fit(chk: _Checker, pack: RulePack, unique: Any) -> None:
+    rel = "fit.yaml"
+    seen: dict[str, str] = {}
+    weights = pack.meta.scoring.severity_weight
+    for i, f in enumerate(pack.fit.findings):
+        unique("finding", f.id, seen, rel, ("findings", i, "id"))
+        if f.severity not in weights:
+            chk.add(rel, ("findings", i, "severity"), f"no severity_weight for '{f.severity}' in pack.yaml")
+
+
+def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
+    rel = "roles.yaml"
+    r = pack.roles
+    interest_q = pack.questions.get(r.interest_question)
+    if interest_q is None:
+        chk.add(rel, ("interest_question",), f"unknown question '{r.interest_question}'")
+    seen: dict[str, str] = {}
+    for i, role in enumerate(r.roles):
+        unique("role", role.id, seen, rel, ("roles", i, "id"))
+        for mid in role.modules:
+            if mid not in pack.module_by_id:
+                chk.add(rel, ("roles", i, "modules", mid), f"unknown module '{mid}'")
+        for cid in role.competencies:
+            if cid not in pack.competencies:
+                chk.add(rel, ("roles", i, "competencies", cid), f"unknown competency '{cid}'")
+        for j, vid in enumerate(role.verdicts):
+            if vid not in pack.verdict_by_id:
+                chk.add(rel, ("roles", i, "verdicts", j), f"unknown verdict '{vid}'")
+        if interest_q is not None:
+            values = {c.value for c in interest_q.choices}
+            for j, v in enumerate(role.interests):
+                if v not in values:
+                    chk.add(
+                        rel, ("roles", i, "interests", j), f"'{v}' is not a choice of '{interest_q.id}'"
+                    )
+
+
+def _check_resume(chk: _Checker, pack: RulePack, unique: Any) -> None:
+    seen: dict[str, str] = {}
+    for i, rule in enumerate(pack.resume.rules):
+        unique("resume rule", rule.id, seen, "resume.yaml", ("rules", i, "id"))
+
+
+def _check_actions(chk: _Checker, pack: RulePack, unique: Any) -> None:
+    rel = "actions.yaml"
+    seen_reading: dict[str, str] = {}
+    for i, book in enumerate(pack.actions.reading):
+        unique("reading", book.id, seen_reading, rel, ("reading", i, "id"))
+    seen_pairs: set[tuple[str, str]] = set()
+    for i, a in enumerate(pack.actions.actions):
+        if a.competency not in pack.competencies:
+            chk.add(rel, ("actions", i, "competency"), f"unknown competency '{a.competency}'")
+            continue
+        if (a.competency, a.gap) in seen_pairs:
+            chk.add(rel, ("actions", i, "gap"), f"second '{a.gap}' action for '{a.competency}'")
+        seen_pairs.add((a.competency, a.gap))
+        for j, rid in enumerate(a.reading):
+            if rid not in seen_reading:
+                chk.add(rel, ("actions", i, "reading", j), f"unknown reading id '{rid}'")
+    for cid in pack.competencies:
+        for gap in ("small", "large"):
+            if (cid, gap) not in seen_pairs:
+                chk.add(rel, ("actions",), f"competency '{cid}' has no '{gap}' gap action")
+
+
+def _placeholders(text: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _check_templates(chk: _Checker, pack: RulePack) -> None:
+    """Texts with {placeholders} may only use the names the engine fills in."""
+    from careerfix.models.pack import FACTS
+
+    d = pack.diagnosis
+    templates: list[tuple[str, tuple[Any, ...], Any, set[str]]] = [
+        ("diagnosis.yaml", ("mismatch_note",), d.mismatch_note, {"title", "verdict"}),
+        ("diagnosis.yaml", ("ambiguous_note",), d.ambiguous_note, {"first", "second"}),
+    ]
+    templates += [
+        ("resume.yaml", ("rules", i, "advice"), r.advice, set(FACTS))
+        for i, r in enumerate(pack.resume.rules)
+    ]
+    for rel, loc, text, allowed in templates:
+        for lang in ("zh", "en"):
+            try:
+                names = _placeholders(getattr(text, lang))
+            except ValueError as exc:
+                chk.add(rel, (*loc, lang), f"broken {{placeholder}}: {exc}")
+                continue
+            for name in sorted(names - allowed):
+                chk.add(
+                    rel,
+                    (*loc, lang),
+                    f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(allowed))})",
+                )

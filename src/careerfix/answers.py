@@ -67,10 +67,14 @@ def parse_overrides(pairs: Iterable[str], pack: RulePack) -> dict[str, str | lis
         qid, sep, value = pair.partition("=")
         qid, value = qid.strip(), value.strip()
         if not sep or not qid or not value:
-            raise InputError(f"--set {pair!r}: expected QUESTION=VALUE, e.g. --set role.employer=platform")
+            raise InputError(
+                f"--set {pair!r}: expected QUESTION=VALUE, e.g. --set role.employer=platform"
+            )
         q = pack.questions.get(qid)
         if q is None:
-            raise InputError(f"--set {pair!r}: unknown question '{qid}'{_suggest(qid, pack.questions)}")
+            raise InputError(
+                f"--set {pair!r}: unknown question '{qid}'{_suggest(qid, pack.questions)}"
+            )
         values = [v.strip() for v in value.split(",")] if q.kind == "multi" else [value]
         for v in values:
             if q.choice(v) is None:
@@ -86,11 +90,10 @@ def load_answers(
     source: str,
     pack: RulePack,
     overrides: Mapping[str, str | list[str]] | None = None,
-    target: str | None = None,
 ) -> Answers:
     """Read, parse and check an answers file; ``overrides`` (from ``--set``) win over the file."""
     data, node, display = read_answers_data(source)
-    return answers_from_data(data, node, display, pack, overrides, target)
+    return answers_from_data(data, node, display, pack, overrides)
 
 
 def answers_from_data(
@@ -99,24 +102,23 @@ def answers_from_data(
     display: str,
     pack: RulePack,
     overrides: Mapping[str, str | list[str]] | None = None,
-    target: str | None = None,
 ) -> Answers:
     from pydantic import ValidationError
 
     from careerfix.models.answers import Answers, AnswersFile
 
     if not isinstance(data, dict):
-        raise AnswersError([Problem(display, "", "the top level must be a mapping with an 'answers:' field")])
+        raise AnswersError(
+            [Problem(display, "", "the top level must be a mapping with an 'answers:' field")]
+        )
     try:
         parsed = AnswersFile.model_validate(data)
     except ValidationError as exc:
         raise AnswersError(validation_problems(exc, display, node)) from None
-    merged = dict(parsed.answers)
+    merged = {qid: value for qid, value in parsed.answers.items() if value is not None}
     if overrides:
         merged.update(overrides)
     issues = check_answers(pack, parsed, merged)
-    if target is not None and target not in pack.role_by_id:
-        raise InputError(f"--target: unknown role '{target}' (roles: {', '.join(pack.role_by_id)})")
     if issues:
         problems = []
         for loc, message in issues:
@@ -127,9 +129,13 @@ def answers_from_data(
         pack=pack.id,
         pack_version=pack.version,
         lang=parsed.lang,
-        target=target or parsed.target,
+        target=parsed.target,
         answers={qid: merged[qid] for qid in pack.questions if qid in merged},
-        evidence={qid: parsed.evidence[qid].strip() for qid in pack.questions if qid in parsed.evidence and parsed.evidence[qid].strip()},
+        evidence={
+            qid: text.strip()
+            for qid in pack.questions
+            if (text := parsed.evidence.get(qid)) and text.strip()
+        },
     )
 
 
@@ -140,7 +146,10 @@ def check_answers(
     issues: list[tuple[Loc, str]] = []
     if parsed.pack is not None and parsed.pack != pack.id:
         issues.append(
-            (("pack",), f"these answers are for pack '{parsed.pack}', but the rules pack is '{pack.id}'")
+            (
+                ("pack",),
+                f"these answers are for pack '{parsed.pack}', but the rules pack is '{pack.id}'",
+            )
         )
     if parsed.pack_version is not None and _major(parsed.pack_version) != _major(pack.version):
         issues.append(
@@ -172,17 +181,24 @@ def check_answers(
             if q.choice(v) is None:
                 where = (*loc, i) if isinstance(value, list) else loc
                 issues.append(
-                    (where, f"'{v}' is not a choice here (choices: {', '.join(c.value for c in q.choices)})")
+                    (
+                        where,
+                        f"'{v}' is not a choice here (choices: {', '.join(c.value for c in q.choices)})",
+                    )
                 )
         unknown = next(c.value for c in q.choices if c.unknown)
         if len(values) > 1 and unknown in values:
             issues.append((loc, f"'{unknown}' cannot be combined with other choices"))
         if len(set(values)) != len(values):
             issues.append((loc, "a value is listed twice"))
-    for qid in parsed.evidence:
+    for qid, text in parsed.evidence.items():
+        if not text:
+            continue
         q = pack.questions.get(qid)
         if q is None:
-            issues.append((("evidence", qid), f"unknown question id{_suggest(qid, pack.questions)}"))
+            issues.append(
+                (("evidence", qid), f"unknown question id{_suggest(qid, pack.questions)}")
+            )
         elif q.kind != "experience":
             issues.append((("evidence", qid), "evidence belongs to experience questions only"))
     return issues
@@ -197,3 +213,12 @@ def _suggest(word: str, known: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(word, list(known), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_target(pack: RulePack, target: str | None) -> None:
+    """``--target ROLE`` must name a role of the pack."""
+    if target is not None and target not in pack.role_by_id:
+        raise InputError(
+            f"--target: unknown role '{target}'{_suggest(target, pack.role_by_id)}; "
+            f"roles: {', '.join(pack.role_by_id)} (see 'careerfix roles')"
+        )

@@ -7,7 +7,7 @@ use them, so ``careerfix --help`` stays fast (see docs/benchmarks.md).
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -72,7 +72,7 @@ rules_app = typer.Typer(
 app.add_typer(rules_app, name="rules")
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
@@ -111,7 +111,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Find out where your operations career really stands, and what to do next."""
@@ -160,6 +162,217 @@ def rules_show(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     pack = load_pack(rules)
     console = make_console()
     render_pack(console, pack, _lang(lang))
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class TemplateFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+class SchemaKind(StrEnum):
+    report = "report"
+    answers = "answers"
+
+
+@app.command()
+def assess(
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help="Answers file (YAML or JSON; '-' reads stdin). Without it, the interview starts.",
+            metavar="FILE",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text (terminal), markdown, or json (for scripts)."),
+    ] = Format.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to FILE instead of stdout.",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            "-t",
+            help="Target role id (see 'careerfix roles'). Default: the answers' target, else the best fit.",
+            metavar="ROLE",
+        ),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="Override one answer: QUESTION=VALUE (repeatable; commas for multi-choice). Wins over the file.",
+            metavar="Q=V",
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Score your experience and print the report: role verdict, module bars, gaps, plan.
+
+    \b
+    Examples:
+      careerfix assess --answers examples/platform-kol-operator.yaml
+      careerfix assess -a answers.yaml --format markdown -o report.md
+      careerfix assess -a answers.json --format json --target user_ops
+      careerfix questions --format json | my-script | careerfix assess -a - -f json
+    """
+    from careerfix.answers import check_target, load_answers, parse_overrides
+    from careerfix.engine import assess as run_assessment
+    from careerfix.rules import load_pack
+
+    pack = load_pack(rules)
+    check_target(pack, target)
+    if answers is None:
+        raise CareerfixError("the interview is not available yet: use --answers FILE")
+    overrides = parse_overrides(set_ or [], pack)
+    given = load_answers(answers, pack, overrides)
+    code = lang.value if lang is not None else (given.lang or default_lang())
+    result = run_assessment(pack, given, target)
+    _emit_report(pack, given, result, code, fmt, output)
+
+
+def _emit_report(
+    pack: Any, given: Any, result: Any, lang: str, fmt: Format, output: Path | None
+) -> None:
+    from careerfix.render.build import build_report
+
+    report = build_report(pack, given, result, lang)
+    if fmt is Format.json:
+        _write(report.model_dump_json(indent=2) + "\n", output)
+    elif fmt is Format.markdown:
+        from careerfix.render.markdown import render_markdown
+
+        _write(render_markdown(report), output)
+    elif output is not None:
+        import io
+
+        from careerfix.render.console import make_console
+        from careerfix.render.text import render_text
+
+        buffer = io.StringIO()
+        render_text(make_console(buffer), report)
+        _write(buffer.getvalue(), output)
+    else:
+        from careerfix.render.console import make_console
+        from careerfix.render.text import render_text
+
+        render_text(make_console(), report)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Products go to stdout raw (never through rich), or atomically to --output."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from careerfix.store import atomic_write_text
+
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        raise CareerfixError(f"{output}: cannot write: {exc.strerror}") from None
+    sys.stderr.write(f"careerfix: wrote {output}\n")
+
+
+@app.command()
+def questions(
+    fmt: Annotated[
+        TemplateFormat,
+        typer.Option(
+            "--format", "-f", help="yaml (commented, to fill by hand) or json (for scripts)."
+        ),
+    ] = TemplateFormat.yaml,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the template to FILE.", metavar="FILE", dir_okay=False
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print a fillable answers template: every question with its id, choices and levels.
+
+    Fill in the values you know (leave the rest empty: they count as unknown, not zero) and run
+    'careerfix assess --answers FILE'.
+    """
+    from careerfix.rules import load_pack
+    from careerfix.template import template_json, template_yaml
+
+    pack = load_pack(rules)
+    code = _lang(lang)
+    text = template_json(pack, code) if fmt is TemplateFormat.json else template_yaml(pack, code)
+    _write(text, output)
+
+
+@app.command()
+def roles(
+    fmt: Annotated[
+        TemplateFormat | None,
+        typer.Option(
+            "--format", "-f", help="json for scripts; default: a table.", show_default=False
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List the target roles and the level each needs per module (0-4)."""
+    from careerfix.rules import load_pack
+
+    pack = load_pack(rules)
+    code = _lang(lang)
+    if fmt is TemplateFormat.json:
+        import json
+
+        from careerfix.template import roles_data
+
+        _write(json.dumps(roles_data(pack, code), ensure_ascii=False, indent=2) + "\n", None)
+        return
+    from careerfix.render.console import make_console
+    from careerfix.render.pack import render_roles
+
+    render_roles(make_console(), pack, code)
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            help="report: the JSON of 'assess --format json'; answers: an answers file."
+        ),
+    ] = SchemaKind.report,
+) -> None:
+    """Print the JSON Schema of the report (or of an answers file), generated from the models."""
+    import json
+
+    if kind is SchemaKind.answers:
+        from careerfix.models.answers import AnswersFile
+
+        data = AnswersFile.model_json_schema()
+    else:
+        from careerfix.models.report import Report
+
+        data = Report.model_json_schema()
+    _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
 
 
 def main() -> None:

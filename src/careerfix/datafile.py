@@ -207,7 +207,7 @@ def locate(node: Node | None, loc: Sequence[str | int]) -> tuple[str, int | None
                 line, col = target.start_mark.line + 1, target.start_mark.column + 1
                 current = value
                 continue
-            if last or isinstance(part, str) and not _is_tag(part):
+            if last or (isinstance(part, str) and not _is_tag(part)):
                 path = f"{path}.{part}" if path else str(part)
                 current = None
             continue

@@ -182,7 +182,9 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
         for i, comp in enumerate(mf.competencies):
             unique("competency", comp.id, seen_competencies, rel, ("competencies", i, "id"))
             if not comp.id.startswith(mod.id + "."):
-                chk.add(rel, ("competencies", i, "id"), f"competency id must start with '{mod.id}.'")
+                chk.add(
+                    rel, ("competencies", i, "id"), f"competency id must start with '{mod.id}.'"
+                )
         if not mf.questions:
             chk.add(rel, ("questions",), f"module '{mod.id}' has no questions")
         comp_ids = {c.id for c in mf.competencies}
@@ -214,7 +216,9 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
         for i, q in enumerate(questions):
             unique("question", q.id, seen_questions, rel, ("questions", i, "id"))
             if q.kind == "experience":
-                chk.add(rel, ("questions", i, "kind"), "experience questions belong in a module file")
+                chk.add(
+                    rel, ("questions", i, "kind"), "experience questions belong in a module file"
+                )
 
     _check_sources(chk, pack)
     _check_conditions(chk, pack)
@@ -271,11 +275,12 @@ def _check_conditions(chk: _Checker, pack: RulePack) -> None:
                 chk.add(rel, (*loc, "question"), f"condition names unknown question '{qid}'")
                 return
             values = {c.value for c in q.choices}
-            wanted = [("equals", cond["equals"])] if "equals" in cond else []
+            wanted: list[tuple[tuple[str | int, ...], Any]] = []
+            if "equals" in cond:
+                wanted.append((("equals",), cond["equals"]))
             wanted += [(("in", i), v) for i, v in enumerate(cond.get("in") or [])]
-            for where, v in wanted:
+            for sub, v in wanted:
                 if v not in values:
-                    sub = where if isinstance(where, tuple) else (where,)
                     chk.add(
                         rel,
                         (*loc, *sub),
@@ -283,17 +288,24 @@ def _check_conditions(chk: _Checker, pack: RulePack) -> None:
                         f"(choices: {', '.join(sorted(values))})",
                     )
             if "at_least" in cond and q.kind != "experience":
-                chk.add(rel, (*loc, "at_least"), f"at_least needs an experience question, not '{qid}'")
+                chk.add(
+                    rel, (*loc, "at_least"), f"at_least needs an experience question, not '{qid}'"
+                )
         if "competency" in cond and cond["competency"] not in pack.competencies:
-            chk.add(rel, (*loc, "competency"), f"condition names unknown competency '{cond['competency']}'")
+            chk.add(
+                rel,
+                (*loc, "competency"),
+                f"condition names unknown competency '{cond['competency']}'",
+            )
         if "module" in cond and cond["module"] not in pack.module_by_id:
             chk.add(rel, (*loc, "module"), f"condition names unknown module '{cond['module']}'")
         if "fact" in cond and cond["fact"] not in FACTS:
-            chk.add(rel, (*loc, "fact"), f"unknown fact '{cond['fact']}' (known: {', '.join(FACTS)})")
-        for key in ("at_least",):
-            if key in cond and ("competency" in cond or "module" in cond or "question" in cond):
-                if cond[key] > 4:
-                    chk.add(rel, (*loc, key), "a level must be between 0 and 4")
+            chk.add(
+                rel, (*loc, "fact"), f"unknown fact '{cond['fact']}' (known: {', '.join(FACTS)})"
+            )
+        levelled = "competency" in cond or "module" in cond or "question" in cond
+        if levelled and "at_least" in cond and cond["at_least"] > 4:
+            chk.add(rel, (*loc, "at_least"), "a level must be between 0 and 4")
 
     for rel, loaded in chk.files.items():
         for loc, key, value in _walk(loaded.data):
@@ -314,7 +326,11 @@ def _check_diagnosis(chk: _Checker, pack: RulePack, unique: Any) -> None:
             values = {c.value for c in title_q.choices}
             for j, t in enumerate(v.titles):
                 if t not in values:
-                    chk.add(rel, ("verdicts", i, "titles", j), f"'{t}' is not a choice of '{title_q.id}'")
+                    chk.add(
+                        rel,
+                        ("verdicts", i, "titles", j),
+                        f"'{t}' is not a choice of '{title_q.id}'",
+                    )
         for j, mid in enumerate(v.remap):
             if mid not in pack.module_by_id:
                 chk.add(rel, ("verdicts", i, "remap", j), f"unknown module '{mid}'")
@@ -327,7 +343,11 @@ def _check_fit(chk: _Checker, pack: RulePack, unique: Any) -> None:
     for i, f in enumerate(pack.fit.findings):
         unique("finding", f.id, seen, rel, ("findings", i, "id"))
         if f.severity not in weights:
-            chk.add(rel, ("findings", i, "severity"), f"no severity_weight for '{f.severity}' in pack.yaml")
+            chk.add(
+                rel,
+                ("findings", i, "severity"),
+                f"no severity_weight for '{f.severity}' in pack.yaml",
+            )
 
 
 def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
@@ -353,7 +373,9 @@ def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
             for j, v in enumerate(role.interests):
                 if v not in values:
                     chk.add(
-                        rel, ("roles", i, "interests", j), f"'{v}' is not a choice of '{interest_q.id}'"
+                        rel,
+                        ("roles", i, "interests", j),
+                        f"'{v}' is not a choice of '{interest_q.id}'",
                     )
 
 

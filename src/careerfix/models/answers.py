@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careerfix.models.pack import Lang
 
@@ -15,7 +15,9 @@ class AnswersFile(BaseModel):
     """An answers file as written by a person or a script (YAML or JSON).
 
     ``answers`` maps question id → choice value (a list of values for multi-choice questions);
-    ``evidence`` maps question id → the number that backs a level ≥ 3 claim.
+    an empty value means "not answered yet". ``evidence`` maps question id → the number that backs
+    a level ≥ 3 claim. ``template`` is the reference block ``careerfix questions`` writes; it is
+    ignored when scoring.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -24,8 +26,15 @@ class AnswersFile(BaseModel):
     pack_version: Annotated[str, Field(max_length=20)] | None = None
     lang: Lang | None = None
     target: Annotated[str, Field(max_length=80)] | None = None
-    answers: dict[str, AnswerValue] = {}
-    evidence: dict[str, Annotated[str, Field(max_length=500)]] = {}
+    answers: dict[str, AnswerValue | None] = {}
+    evidence: dict[str, Annotated[str, Field(max_length=500)] | None] = {}
+    template: Any = None
+
+    @field_validator("answers", "evidence", mode="before")
+    @classmethod
+    def _empty_section(cls, value: Any) -> Any:
+        # "evidence:" with nothing under it reads as null in YAML: treat it as empty.
+        return {} if value is None else value
 
 
 class Answers(BaseModel):

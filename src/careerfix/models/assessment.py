@@ -1,7 +1,8 @@
 """What the engine returns: ids and numbers only (texts are looked up by the renderers).
 
-Plain frozen dataclasses rather than pydantic models: the engine builds many of them per
-assessment and must stay cheap (batch runs score thousands a second).
+Plain slotted dataclasses rather than pydantic models (or frozen dataclasses, whose __init__ is
+four times slower): the engine builds about a hundred per assessment and must score thousands a
+second. Treat them as read-only.
 """
 
 from __future__ import annotations
@@ -13,17 +14,12 @@ Status = Literal["proven", "unproven"]
 Kind = Literal["skill", "career"]
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionTrace:
-    """One answer's part in a competency level."""
-
-    question: str
-    choice: str | None  # None: not answered
-    level: int | None  # None: not answered or "not sure"
-    weight: float
+# One answer's part in a competency level: (question id, choice or None, level or None, weight).
+# A plain tuple: thirty are built per assessment.
+QuestionTrace = tuple[str, str | None, int | None, float]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CompetencyScore:
     id: str
     module: str
@@ -32,7 +28,7 @@ class CompetencyScore:
     trace: tuple[QuestionTrace, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ModuleScore:
     id: str
     level: float | None  # weighted mean of known competency levels
@@ -43,7 +39,7 @@ class ModuleScore:
     gap: float | None  # max(0, required − level); None when unknown or no target
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Gap:
     competency: str
     module: str
@@ -53,7 +49,7 @@ class Gap:
     size: Literal["small", "large"] | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EvidenceFlag:
     question: str
     competency: str
@@ -62,7 +58,7 @@ class EvidenceFlag:
     evidence: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Reason:
     """A rule (signal) that held, with what it contributed."""
 
@@ -71,14 +67,14 @@ class Reason:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VerdictScore:
     id: str
     score: float
     reasons: tuple[Reason, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Diagnosis:
     verdicts: tuple[VerdictScore, ...]  # the winner, plus a close runner-up when ambiguous
     ambiguous: bool
@@ -87,14 +83,14 @@ class Diagnosis:
     remap: tuple[tuple[str, float | None], ...]  # (module, level) for traffic-ops style verdicts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FindingResult:
     id: str
     severity: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Step:
     """One improvement in a what-if: raise a competency from one level to another."""
 
@@ -103,14 +99,14 @@ class Step:
     to: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WhatIf:
     steps: tuple[Step, ...]
-    level_steps: int  # total levels climbed
+    level_steps: float  # total levels climbed
     blocked: tuple[str, ...]  # modules that cannot be planned: too little is known
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RoleFit:
     role: str
     fit: float  # higher is better; used for ranking only
@@ -121,7 +117,7 @@ class RoleFit:
     outlook: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PlanItem:
     rank: int
     kind: Kind
@@ -136,13 +132,13 @@ class PlanItem:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ResumeAdvice:
     rule: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Assessment:
     pack: str
     pack_version: str

@@ -87,7 +87,9 @@ class Condition(_Strict):
             for name in ("all", "any", "not_", "question", "competency", "module", "fact")
             if getattr(self, name) is not None
         ]
-        tests = [n for n in ("equals", "in_", "at_least", "answered") if getattr(self, n) is not None]
+        tests = [
+            n for n in ("equals", "in_", "at_least", "answered") if getattr(self, n) is not None
+        ]
         if len(forms) != 1:
             raise PydanticCustomError(
                 "condition_form",
@@ -149,12 +151,15 @@ class Question(_Strict):
         dupes = sorted({v for v in values if values.count(v) > 1})
         if dupes:
             raise PydanticCustomError(
-                "duplicate_choice", "duplicate choice value(s): {dupes}", {"dupes": ", ".join(dupes)}
+                "duplicate_choice",
+                "duplicate choice value(s): {dupes}",
+                {"dupes": ", ".join(dupes)},
             )
         unknown = [c for c in self.choices if c.unknown]
         if len(unknown) != 1:
             raise PydanticCustomError(
-                "unknown_choice", "every question needs exactly one 'not sure' choice (unknown: true)"
+                "unknown_choice",
+                "every question needs exactly one 'not sure' choice (unknown: true)",
             )
         if self.kind == "experience":
             if self.competency is None:
@@ -376,7 +381,6 @@ FACTS: tuple[str, ...] = ("claims", "proven_claims", "unproven_claims", "answere
 """Numbers the engine computes that conditions may test with ``{fact: …, at_least: n}``."""
 
 
-
 # ---------------------------------------------------------------- the whole pack
 
 
@@ -429,15 +433,16 @@ class RulePack:
             for c in m.competencies:
                 self.competencies[c.id] = c
                 self.competency_module[c.id] = m.module.id
-                self.competency_questions[c.id] = [
-                    q for q in m.questions if q.competency == c.id
-                ]
+                self.competency_questions[c.id] = [q for q in m.questions if q.competency == c.id]
         # Per-question lookups the engine uses on every assessment.
         self.unknown_value: dict[str, str] = {
             qid: next(c.value for c in q.choices if c.unknown) for qid, q in self.questions.items()
         }
         self.level_of: dict[str, dict[str, int | None]] = {
             qid: {c.value: c.level for c in q.choices} for qid, q in self.questions.items()
+        }
+        self.competency_of_question: dict[str, str] = {
+            qid: q.competency for qid, q in self.questions.items() if q.competency is not None
         }
         self.role_by_id: dict[str, RoleProfile] = {r.id: r for r in roles.roles}
         self.verdict_by_id: dict[str, Verdict] = {v.id: v for v in diagnosis.verdicts}
@@ -453,4 +458,3 @@ class RulePack:
     @property
     def version(self) -> str:
         return self.meta.version
-

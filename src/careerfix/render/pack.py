@@ -25,8 +25,7 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
     for mf in pack.modules:
         mod = mf.module
         comps = "\n".join(
-            f"{c.name.get(lang)} · {c.id}"
-            + (f" · ×{c.weight:g}" if c.weight != 1 else "")
+            f"{c.name.get(lang)} · {c.id}" + (f" · ×{c.weight:g}" if c.weight != 1 else "")
             for c in mf.competencies
         )
         base = f" ({t('base', lang)})" if mod.base else ""
@@ -75,5 +74,38 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
                 actions=len(pack.actions.actions),
                 questions=len(pack.questions),
             )
+        )
+    )
+
+
+def render_roles(console: Console, pack: RulePack, lang: str) -> None:
+    """``careerfix roles``: each target role, what it is, and the level it needs per module."""
+    table = Table(title=t("roles", lang), title_justify="left", show_lines=True)
+    table.add_column(t("role", lang), ratio=2)
+    for mf in pack.modules:
+        table.add_column(mf.module.name.get(lang), justify="center", ratio=1)
+    for role in pack.roles.roles:
+        about = Text(role.name.get(lang), style="bold")
+        about.append(f"  {role.id}", style="dim")
+        about.append(f"\n{role.summary.get(lang)}")
+        if role.competencies:
+            extra = ", ".join(
+                f"{pack.competencies[cid].name.get(lang)} ≥ {lv}"
+                for cid, lv in role.competencies.items()
+            )
+            about.append(f"\n{t('requires', lang)}: {extra}", style="cyan")
+        if role.outlook != "standard":
+            about.append(
+                f"\n{t('outlook', lang)}: {t(f'outlook_{role.outlook}', lang)}", style="yellow"
+            )
+        if role.note:
+            about.append(f"\n{role.note.get(lang)}", style="yellow")
+        about.append(f"  [{', '.join(role.source)}]", style="dim")
+        table.add_row(about, *[str(role.modules.get(mf.module.id, 0)) for mf in pack.modules])
+    console.print(table)
+    console.print(
+        Text(
+            "0–4: " + " · ".join(f"{lv.level} {lv.label.get(lang)}" for lv in pack.meta.levels),
+            style="dim",
         )
     )

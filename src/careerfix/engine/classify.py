@@ -1,0 +1,45 @@
+"""Role diagnosis: which kind of operations job the answers describe (S1–S5, S13)."""
+
+from __future__ import annotations
+
+from careerfix.engine.compiled import CompiledPack
+from careerfix.engine.conditions import Facts
+from careerfix.models.assessment import Diagnosis, Reason, VerdictScore
+
+
+def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
+    pack = facts.pack
+    scored: list[VerdictScore] = []
+    for verdict in cp.verdicts:
+        if verdict.requires is not None and not verdict.requires(facts):
+            continue
+        reasons = tuple(
+            Reason(s.rule, s.weight, s.sources) for s in verdict.signals if s.test(facts)
+        )
+        if reasons:
+            scored.append(VerdictScore(verdict.id, sum(r.weight for r in reasons), reasons))
+    scored.sort(key=lambda v: -v.score)  # stable: ties stay in pack order
+    ratio = pack.meta.scoring.ambiguity_ratio
+    ambiguous = len(scored) > 1 and scored[1].score >= ratio * scored[0].score
+    shown = tuple(scored[:2] if ambiguous else scored[:1])
+
+    spec = pack.diagnosis
+    title_value = facts.answers.get(spec.title_question)
+    title = title_value if isinstance(title_value, str) else None
+    mismatch = False
+    if title is not None and shown:
+        # A title no verdict claims ("other") says nothing either way.
+        claimed_anywhere = any(title in v.titles for v in spec.verdicts)
+        claimed_here = any(title in pack.verdict_by_id[v.id].titles for v in shown)
+        mismatch = claimed_anywhere and not claimed_here
+
+    remap: tuple[tuple[str, float | None], ...] = ()
+    if shown:
+        levels = facts.module_levels
+        remap = tuple(
+            sorted(
+                ((m, levels.get(m)) for m in pack.verdict_by_id[shown[0].id].remap),
+                key=lambda pair: -(pair[1] if pair[1] is not None else -1.0),
+            )
+        )
+    return Diagnosis(shown, ambiguous, title, mismatch, remap)

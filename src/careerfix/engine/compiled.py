@@ -1,0 +1,99 @@
+"""Per-pack lookups and compiled conditions, built once and reused for every assessment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from careerfix.engine.conditions import Test, compile_condition
+from careerfix.models.pack import RulePack
+
+
+@dataclass(slots=True)
+class CompiledCompetency:
+    id: str
+    module: str
+    weight: float
+    questions: tuple[tuple[str, float], ...]  # (question id, weight)
+
+
+@dataclass(slots=True)
+class CompiledSignal:
+    test: Test
+    weight: float
+    rule: str
+    sources: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class CompiledVerdict:
+    id: str
+    requires: Test | None
+    signals: tuple[CompiledSignal, ...]
+
+
+@dataclass(slots=True)
+class CompiledRule:
+    id: str
+    test: Test
+    severity: str
+    horizon: int
+    sources: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class CompiledPack:
+    competencies: tuple[CompiledCompetency, ...]
+    verdicts: tuple[CompiledVerdict, ...]
+    findings: tuple[CompiledRule, ...]
+    resume: tuple[CompiledRule, ...]
+    # role id → competency id → required level (the competency's own minimum, else its module's)
+    required: dict[str, dict[str, int]]
+
+
+_CACHE: WeakKeyDictionary[RulePack, CompiledPack] = WeakKeyDictionary()
+
+
+def compiled(pack: RulePack) -> CompiledPack:
+    found = _CACHE.get(pack)
+    if found is None:
+        found = _CACHE[pack] = _compile(pack)
+    return found
+
+
+def _compile(pack: RulePack) -> CompiledPack:
+    comps = tuple(
+        CompiledCompetency(
+            cid,
+            pack.competency_module[cid],
+            comp.weight,
+            tuple((q.id, q.weight) for q in pack.competency_questions[cid]),
+        )
+        for cid, comp in pack.competencies.items()
+    )
+    verdicts = tuple(
+        CompiledVerdict(
+            v.id,
+            compile_condition(v.requires) if v.requires is not None else None,
+            tuple(
+                CompiledSignal(
+                    compile_condition(s.when), s.weight, f"{v.id}.signals[{i}]", tuple(s.source)
+                )
+                for i, s in enumerate(v.signals)
+            ),
+        )
+        for v in pack.diagnosis.verdicts
+    )
+    findings = tuple(
+        CompiledRule(f.id, compile_condition(f.when), f.severity, f.horizon, tuple(f.source))
+        for f in pack.fit.findings
+    )
+    resume = tuple(
+        CompiledRule(r.id, compile_condition(r.when), "", 0, tuple(r.source))
+        for r in pack.resume.rules
+    )
+    required = {
+        role.id: {c.id: role.competencies.get(c.id, role.modules.get(c.module, 0)) for c in comps}
+        for role in pack.roles.roles
+    }
+    return CompiledPack(comps, verdicts, findings, resume, required)

@@ -1,0 +1,11 @@
+"""Resume advice (S21–S24)."""
+
+from __future__ import annotations
+
+from careerfix.engine.compiled import CompiledPack
+from careerfix.engine.conditions import Facts
+from careerfix.models.assessment import ResumeAdvice
+
+
+def resume_advice(cp: CompiledPack, facts: Facts) -> tuple[ResumeAdvice, ...]:
+    return tuple(ResumeAdvice(r.id, r.sources) for r in cp.resume if r.test(facts))

@@ -1,0 +1,131 @@
+"""``careerfix questions``: a fillable answers template, and ``careerfix roles --format json``.
+
+Both templates are valid answers files as they stand (every answer empty = unknown), so a person
+can fill in what they know and a script can fill in the JSON and pipe it back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from careerfix.models.pack import Question, RulePack
+
+_INTRO = {
+    "zh": [
+        "careerfix 答案模板 · {pack} {version}",
+        "能答的题填上选项值，答不上的留空：留空算「未知」，不算零分。",
+        "填好后运行：careerfix assess --answers <本文件>",
+    ],
+    "en": [
+        "careerfix answers template · {pack} {version}",
+        "Fill in a value for each question you can answer; leave the rest empty (unknown, not zero).",
+        "Then run: careerfix assess --answers <this file>",
+    ],
+}
+_TARGET = {
+    "zh": "目标岗位（留空则由 careerfix 推荐）：{roles}",
+    "en": "target role (empty: careerfix suggests one): {roles}",
+}
+_EVIDENCE = {
+    "zh": "等级 3、4 的回答请写上证明它的数字（指标、数值、时间段），否则会被标记为「缺数字」。",
+    "en": "For answers at level 3 or 4, give the number that proves it (metric, value, period); "
+    "without one the claim is marked unproven.",
+}
+_MULTI = {"zh": "可多选，写成列表：[a, b]", "en": "several allowed, as a list: [a, b]"}
+
+
+def _q(value: str) -> str:
+    """A YAML-safe scalar: JSON strings are valid YAML double-quoted strings."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _question_meta(pack: RulePack, q: Question, lang: str) -> dict[str, Any]:
+    section = pack.question_section[q.id]
+    choices = []
+    for c in q.choices:
+        choice: dict[str, Any] = {"value": c.value, "text": c.text.get(lang)}
+        if c.level is not None:
+            choice["level"] = c.level
+        if c.unknown:
+            choice["unknown"] = True
+        choices.append(choice)
+    evidence = q.evidence or (pack.meta.evidence_prompt if q.kind == "experience" else None)
+    return {
+        "id": q.id,
+        "section": section,
+        "module": section if section in pack.module_by_id else None,
+        "competency": q.competency,
+        "kind": q.kind,
+        "prompt": q.prompt.get(lang),
+        "hint": q.hint.get(lang) if q.hint else None,
+        "choices": choices,
+        "evidence_prompt": evidence.get(lang) if evidence else None,
+    }
+
+
+def template_json(pack: RulePack, lang: str) -> str:
+    data = {
+        "pack": pack.id,
+        "pack_version": pack.version,
+        "lang": lang,
+        "target": None,
+        "answers": dict.fromkeys(pack.questions),
+        "evidence": {},
+        "template": {
+            "roles": [{"id": r.id, "name": r.name.get(lang)} for r in pack.roles.roles],
+            "questions": [_question_meta(pack, q, lang) for q in pack.questions.values()],
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def template_yaml(pack: RulePack, lang: str) -> str:
+    lines = [f"# {line}".format(pack=pack.id, version=pack.version) for line in _INTRO[lang]]
+    lines += [
+        f"pack: {pack.id}",
+        f"pack_version: {_q(pack.version)}",
+        f"lang: {lang}",
+        f"# {_TARGET[lang].format(roles=', '.join(pack.role_by_id))}",
+        "target:",
+        "answers:",
+    ]
+    for section_id, name, questions in pack.sections:
+        lines.append(f"  # ── {name.get(lang)} ({section_id}) " + "─" * 8)
+        for q in questions:
+            what = q.competency or q.kind
+            lines.append(f"  # [{what}] {q.prompt.get(lang)}")
+            if q.kind == "multi":
+                lines.append(f"  #   ({_MULTI[lang]})")
+            width = max(len(c.value) for c in q.choices)
+            for c in q.choices:
+                level = f"({c.level}) " if c.level is not None else ""
+                lines.append(f"  #   {c.value.ljust(width)}  {level}{c.text.get(lang)}")
+            lines.append(f"  {q.id}:")
+    lines.append(f"# {_EVIDENCE[lang]}")
+    lines.append("evidence:")
+    example = next((q for q in pack.questions.values() if q.kind == "experience"), None)
+    if example is not None:
+        lines.append(f"  # {example.id}: {_q('… → … in … months')}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def roles_data(pack: RulePack, lang: str) -> dict[str, Any]:
+    return {
+        "pack": pack.id,
+        "pack_version": pack.version,
+        "roles": [
+            {
+                "id": r.id,
+                "name": r.name.get(lang),
+                "summary": r.summary.get(lang),
+                "modules": {m.module.id: r.modules.get(m.module.id, 0) for m in pack.modules},
+                "competencies": dict(r.competencies),
+                "outlook": r.outlook,
+                "note": r.note.get(lang) if r.note else None,
+                "sources": list(r.source),
+            }
+            for r in pack.roles.roles
+        ],
+    }

@@ -1,0 +1,98 @@
+"""`careerfix --help` stays fast: the CLI module must not pull in the heavy libraries.
+
+Each check runs in a fresh interpreter, because this test process has long since imported them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("questionary", "prompt_toolkit", "yaml", "pydantic", "rich.markdown")
+
+
+def fresh_python(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "CAREERFIX_RULES"}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def heavy(modules: list[str], allowed: tuple[str, ...] = ()) -> list[str]:
+    """The heavy modules (and their submodules) in ``modules``, minus ``allowed`` roots."""
+    return sorted(
+        m
+        for m in modules
+        if any(m == h or m.startswith(h + ".") for h in HEAVY)
+        and not any(m == a or m.startswith(a + ".") for a in allowed)
+    )
+
+
+def imported_by_importtime(stderr: str) -> list[str]:
+    """Module names from ``python -X importtime`` output (``import time: a | b | name``)."""
+    names = []
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "package":  # the header row
+                names.append(name)
+    return names
+
+
+def test_heavy_module_helper_recognises_heavy_modules() -> None:
+    assert heavy(["yaml", "pydantic.main", "rich.markdown", "rich.console", "typer"]) == [
+        "pydantic.main",
+        "rich.markdown",
+        "yaml",
+    ]
+    assert heavy(["pydantic", "yaml"], allowed=("pydantic",)) == ["yaml"]
+
+
+def test_importing_the_cli_loads_no_heavy_module(tmp_path: Path) -> None:
+    code = (
+        "import careerfix.cli, sys; "
+        "print('\\n'.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'questionary','prompt_toolkit','yaml','pydantic','rich'})))"
+    )
+    proc = fresh_python("-c", code, cwd=tmp_path)
+
+    assert proc.returncode == 0, proc.stderr
+    assert heavy(proc.stdout.split()) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "allowed"),
+    [
+        pytest.param(["--help"], (), id="careerfix --help"),
+        # typer itself imports pydantic while it builds a sub-command's parameters
+        pytest.param(["rules", "--help"], ("pydantic",), id="careerfix rules --help"),
+    ],
+)
+def test_help_path_imports_no_heavy_module(
+    argv: list[str], allowed: tuple[str, ...], tmp_path: Path
+) -> None:
+    proc = fresh_python("-X", "importtime", "-m", "careerfix", *argv, cwd=tmp_path)
+
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    modules = imported_by_importtime(proc.stderr)
+    assert "careerfix.cli" in modules  # the measurement works
+    assert heavy(modules, allowed) == []
+
+
+def test_help_exits_0_and_mentions_rules(tmp_path: Path) -> None:
+    proc = fresh_python("-m", "careerfix", "--help", cwd=tmp_path)
+
+    assert proc.returncode == 0, proc.stderr
+    assert "rules" in proc.stdout
+    assert "careerfix rules check" in proc.stdout
+    assert "Traceback" not in proc.stderr

@@ -584,10 +584,9 @@ def test_rules_show_lists_every_module_and_role(shipped_rules: Path) -> None:
 
     assert_no_traceback(result)
     assert result.exit_code == 0, result.stderr
-    for module_id in pack.meta.modules:
-        assert re.search(rf"\b{re.escape(module_id)}\b", result.stdout), module_id
-    for role in pack.roles.roles:
-        assert re.search(rf"\b{re.escape(role.id)}\b", result.stdout), role.id
+    ids = [*pack.meta.modules, *(role.id for role in pack.roles.roles)]
+    for cell in ids:  # each id sits in a table cell of its own
+        assert re.search(rf"[│|] {re.escape(cell)} +[│|]", result.stdout), cell
     assert "User operations" in result.stdout
 
 
@@ -619,7 +618,9 @@ def test_rules_show_role_ids_survive_an_80_column_terminal(shipped_rules: Path) 
     )
 
     assert result.exit_code == 0
-    missing = [r.id for r in pack.roles.roles if not re.search(rf"\b{r.id}\b", result.stdout)]
+    missing = [
+        r.id for r in pack.roles.roles if not re.search(rf"[│|] {r.id} +[│|]", result.stdout)
+    ]
     assert missing == []
 
 

@@ -15,7 +15,13 @@ import typer
 from typer.core import TyperGroup
 
 from careerfix import __version__
-from careerfix.errors import CareerfixError, ExitCode, ProblemsError
+from careerfix.errors import (
+    CareerfixError,
+    ExitCode,
+    InterruptedByUser,
+    NoTerminalError,
+    ProblemsError,
+)
 from careerfix.i18n import default_lang, t
 
 
@@ -222,10 +228,31 @@ def assess(
             metavar="Q=V",
         ),
     ] = None,
+    resume: Annotated[
+        bool | None,
+        typer.Option(
+            "--resume/--restart",
+            help="Interview only: continue the saved draft, or discard it and start over. "
+            "Default: ask when a draft exists.",
+            show_default=False,
+        ),
+    ] = None,
+    save_answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-answers",
+            help="Also write the final answers to FILE (YAML), for scripted re-runs.",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Score your experience and print the report: role verdict, module bars, gaps, plan.
+
+    Without --answers, an interview starts in the terminal (about 15 minutes). Every answer is
+    saved as you go; Ctrl-C stops (exit 130) and the next run offers to resume.
 
     \b
     Examples:
@@ -234,19 +261,80 @@ def assess(
       careerfix assess -a answers.json --format json --target user_ops
       careerfix questions --format json | my-script | careerfix assess -a - -f json
     """
-    from careerfix.answers import check_target, load_answers, parse_overrides
+    if answers is None and not _has_terminal():
+        # At once, before any slow import: a script must never hang on a prompt.
+        raise NoTerminalError(t("no_terminal", _lang(lang)))
+
+    from careerfix.answers import answers_from_data, check_target, load_answers, parse_overrides
     from careerfix.engine import assess as run_assessment
     from careerfix.rules import load_pack
 
     pack = load_pack(rules)
     check_target(pack, target)
-    if answers is None:
-        raise CareerfixError("the interview is not available yet: use --answers FILE")
     overrides = parse_overrides(set_ or [], pack)
-    given = load_answers(answers, pack, overrides)
+    draft_file = None
+    if answers is None:
+        draft, draft_file = _interview(pack, target, resume, lang)
+        given = answers_from_data(draft.as_answers_data(), None, "<interview>", pack, overrides)
+    else:
+        given = load_answers(answers, pack, overrides)
+    if save_answers is not None:
+        _save_answers(given, save_answers)
     code = lang.value if lang is not None else (given.lang or default_lang())
     result = run_assessment(pack, given, target)
     _emit_report(pack, given, result, code, fmt, output)
+    if draft_file is not None:
+        from careerfix.drafts import discard_draft
+
+        discard_draft(draft_file)
+
+
+def _has_terminal() -> bool:
+    try:
+        return bool(sys.stdin and sys.stdin.isatty() and sys.stderr and sys.stderr.isatty())
+    except (ValueError, AttributeError):  # closed streams
+        return False
+
+
+def _interview(
+    pack: Any, target: str | None, resume: bool | None, lang: Lang | None
+) -> tuple[Any, Path]:
+    """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130."""
+    from careerfix.drafts import draft_path
+    from careerfix.interview import Discarded, Interview, open_draft
+    from careerfix.prompting import make_prompter
+    from careerfix.render.console import make_console
+
+    console = make_console(stderr=True)
+    prompter = make_prompter()
+    path = draft_path(pack)
+    flag = lang.value if lang is not None else None
+    draft = None
+    try:
+        draft = open_draft(pack, prompter, console, path, resume, flag)
+        Interview(pack, prompter, console, path, draft).run(target)
+    except Discarded:
+        console.print(t("draft_discarded", flag or default_lang()))
+        raise typer.Exit(0) from None
+    except (KeyboardInterrupt, EOFError):
+        saved = len(draft.answers) if draft is not None else 0
+        code = (draft.lang if draft is not None else None) or flag or default_lang()
+        raise InterruptedByUser(t("interrupted", code, n=saved, path=path)) from None
+    return draft, path
+
+
+def _save_answers(given: Any, path: Path) -> None:
+    import yaml
+
+    data = {
+        "pack": given.pack,
+        "pack_version": given.pack_version,
+        "lang": given.lang,
+        "target": given.target,
+        "answers": dict(given.answers),
+        "evidence": dict(given.evidence),
+    }
+    _write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), path)
 
 
 def _emit_report(

@@ -123,6 +123,61 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "S-numbers in brackets point at the rules of the method (domain.md).",
     ),
     "level_word": ("级", ""),
+    # the interview
+    "choose_lang": ("选择语言 / Choose a language", "选择语言 / Choose a language"),
+    "intro": (
+        "这份问卷问的是你实际做过的事，而不是你觉得自己有多擅长。共 {n} 题，约 12–15 分钟。"
+        "每答一题都会自动保存，随时可以按 Ctrl-C 退出，下次接着答。拿不准的题选「不确定」：它算作未知，不算零分。",
+        "This interview asks what you have actually done, not how good you feel you are. "
+        "{n} questions, about 12–15 minutes. Every answer is saved as you go: press Ctrl-C any "
+        'time and carry on later. When unsure, pick "Not sure": it counts as unknown, not zero.',
+    ),
+    "ask_target": ("你想去的目标岗位是？", "Which role are you aiming for?"),
+    "suggest_target": ("帮我推荐一个", "Suggest one for me"),
+    "progress": (
+        "{section} · 第 {k}/{n} 题 · 总进度 {i}/{total}",
+        "{section} · question {k} of {n} · {i}/{total} overall",
+    ),
+    "hint": ("提示", "Tip"),
+    "evidence_q": ("证明它的数字（可跳过）", "The number that proves it (optional)"),
+    "multi_instruction": ("空格选择，回车确认", "space to tick, enter to confirm"),
+    "pick_one": (
+        "至少选一项；拿不准就选「不确定」",
+        'Pick at least one; if unsure, pick "Not sure"',
+    ),
+    "unsure_alone": (
+        "「不确定」不能和其他选项同时选",
+        '"Not sure" cannot be combined with other choices',
+    ),
+    "review_title": ("核对你的回答", "Check your answers"),
+    "not_answered": ("（未答）", "(not answered)"),
+    "review_action": ("下一步？", "What next?"),
+    "review_done": ("没问题，生成报告", "Looks right: show my report"),
+    "review_change": ("修改某一题", "Change an answer"),
+    "review_pick": ("修改哪一题？", "Which answer do you want to change?"),
+    "draft_found": (
+        "发现未完成的问卷：已答 {n} 题（保存于 {when}）。",
+        "Found an unfinished interview: {n} answers saved ({when}).",
+    ),
+    "draft_action": ("要怎么处理？", "What would you like to do?"),
+    "draft_resume": ("接着答", "Resume where I stopped"),
+    "draft_restart": ("从头开始（丢弃已保存的回答）", "Start over (discard the saved answers)"),
+    "draft_discard": ("丢弃并退出", "Discard them and quit"),
+    "draft_discarded": ("已丢弃保存的回答。", "The saved answers were discarded."),
+    "draft_migrated": (
+        "规则包已从 {old} 升级到 {new}：保留了 {kept} 个回答，{dropped} 题需要重新回答。",
+        "The rules pack changed from {old} to {new}: {kept} answers kept, {dropped} to answer again.",
+    ),
+    "interrupted": (
+        "已停止。{n} 个回答已保存在 {path}。运行 careerfix assess 即可接着答（或加 --resume）。",
+        "Stopped. {n} answers are saved in {path}. Run 'careerfix assess' to carry on (or add --resume).",
+    ),
+    "no_terminal": (
+        "交互问卷需要终端，但标准输入或标准错误不是终端。请用 --answers FILE 提供答案（careerfix questions 可生成模板）。",
+        "the interview needs a terminal, but stdin or stderr is not one. Give your answers with "
+        "--answers FILE (get a template with 'careerfix questions').",
+    ),
+    "saved_answers": ("答案已保存到 {path}", "answers saved to {path}"),
 }
 
 

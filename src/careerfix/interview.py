@@ -1,0 +1,250 @@
+"""The terminal interview: language, target role, then module by module, then a review.
+
+It only collects answers (no scoring): the result is a :class:`~careerfix.drafts.Draft`, which the
+CLI checks with the same code as an answers file. Every answer is saved the moment it is given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, save_draft
+from careerfix.i18n import locale_lang, t
+from careerfix.models.pack import Question, RulePack
+from careerfix.prompting import Prompter
+
+SUGGEST = "__suggest__"
+
+
+class Discarded(Exception):
+    """The user chose to throw the saved draft away and quit."""
+
+
+class Interview:
+    def __init__(
+        self,
+        pack: RulePack,
+        prompter: Prompter,
+        console: Console,
+        path: Path,
+        draft: Draft,
+    ) -> None:
+        self.pack = pack
+        self.ask = prompter
+        self.console = console
+        self.path = path
+        self.draft = draft
+        self.order = [q for _, _, qs in pack.sections for q in qs]
+
+    @property
+    def lang(self) -> str:
+        return self.draft.lang or "en"
+
+    def save(self) -> None:
+        save_draft(self.path, self.draft)
+
+    # ------------------------------------------------------------------ the flow
+
+    def run(self, target_flag: str | None) -> Draft:
+        if self.draft.lang is None:
+            self.draft.lang = self.ask.select(
+                t("choose_lang", "en"), [("zh", "中文"), ("en", "English")]
+            )
+            self.save()
+        lang = self.lang
+        if not self.draft.answers:
+            self.console.print(Text(t("intro", lang, n=len(self.order))), style="cyan")
+            self.console.print()
+        if target_flag is not None:
+            self.draft.target, self.draft.target_asked = target_flag, True
+        elif not self.draft.target_asked:
+            self.ask_target()
+        for question in self.order:
+            if question.id not in self.draft.answers:
+                self.ask_question(question)
+        self.review()
+        return self.draft
+
+    def ask_target(self) -> None:
+        choices = [(SUGGEST, t("suggest_target", self.lang))]
+        choices += [(r.id, r.name.get(self.lang)) for r in self.pack.roles.roles]
+        chosen = self.ask.select(t("ask_target", self.lang), choices, default=self.draft.target)
+        self.draft.target = None if chosen == SUGGEST else chosen
+        self.draft.target_asked = True
+        self.save()
+
+    def _progress(self, question: Question) -> str:
+        section_id = self.pack.question_section[question.id]
+        for sid, name, questions in self.pack.sections:
+            if sid == section_id:
+                k = next(i for i, q in enumerate(questions, 1) if q.id == question.id)
+                i = self.order.index(question) + 1
+                return t(
+                    "progress",
+                    self.lang,
+                    section=name.get(self.lang),
+                    k=k,
+                    n=len(questions),
+                    i=i,
+                    total=len(self.order),
+                )
+        return ""
+
+    def ask_question(self, question: Question) -> None:
+        lang = self.lang
+        done = len(self.draft.answers)
+        bar_cells = 20
+        filled = round(done / max(len(self.order), 1) * bar_cells)
+        header = Text("▓" * filled + "░" * (bar_cells - filled) + "  ", style="cyan")
+        header.append(self._progress(question), style="bold")
+        self.console.print()
+        self.console.print(header)
+        if question.hint is not None:
+            self.console.print(Text(f"{t('hint', lang)}: {question.hint.get(lang)}", style="dim"))
+        choices = [(c.value, c.text.get(lang)) for c in question.choices]
+        current = self.draft.answers.get(question.id)
+        if question.kind == "multi":
+            unknown = self.pack.unknown_value[question.id]
+
+            def validate(values: list[str]) -> bool | str:
+                if not values:
+                    return t("pick_one", lang)
+                if unknown in values and len(values) > 1:
+                    return t("unsure_alone", lang)
+                return True
+
+            value: str | list[str] = self.ask.checkbox(
+                question.prompt.get(lang),
+                choices,
+                checked=current if isinstance(current, list) else (),
+                validate=validate,
+                instruction=t("multi_instruction", lang),
+            )
+        else:
+            value = self.ask.select(
+                question.prompt.get(lang),
+                choices,
+                default=current if isinstance(current, str) else None,
+            )
+        self.draft.answers[question.id] = value
+        self.save()
+        level = self.pack.level_of[question.id].get(value) if isinstance(value, str) else None
+        if level is not None and level >= self.pack.meta.scoring.proof_level:
+            prompt = question.evidence or self.pack.meta.evidence_prompt
+            self.console.print(Text(prompt.get(lang), style="dim"))
+            text = self.ask.text(
+                t("evidence_q", lang), default=self.draft.evidence.get(question.id, "")
+            ).strip()
+            if text:
+                self.draft.evidence[question.id] = text
+            else:
+                self.draft.evidence.pop(question.id, None)
+            self.save()
+        else:
+            if self.draft.evidence.pop(question.id, None) is not None:
+                self.save()
+
+    # ------------------------------------------------------------------ review
+
+    def _answer_text(self, question: Question) -> str:
+        value = self.draft.answers.get(question.id)
+        if value is None:
+            return t("not_answered", self.lang)
+        values = value if isinstance(value, list) else [value]
+        titles = []
+        for v in values:
+            choice = question.choice(v)
+            titles.append(choice.text.get(self.lang) if choice else v)
+        return "; ".join(titles)
+
+    def review(self) -> None:
+        lang = self.lang
+        while True:
+            self.console.print()
+            self.console.rule(Text(t("review_title", lang), style="bold"), align="left")
+            for _section_id, name, questions in self.pack.sections:
+                table = Table(
+                    title=Text(name.get(lang)), title_justify="left", show_header=False, box=None
+                )
+                table.add_column(ratio=3)
+                table.add_column(ratio=2, style="green")
+                for q in questions:
+                    answer = Text(self._answer_text(q))
+                    if q.id in self.draft.evidence:
+                        answer.append(f"\n{self.draft.evidence[q.id]}", style="dim italic")
+                    table.add_row(Text(q.prompt.get(lang)), answer)
+                self.console.print(table)
+            action = self.ask.select(
+                t("review_action", lang),
+                [("done", t("review_done", lang)), ("change", t("review_change", lang))],
+            )
+            if action == "done":
+                return
+            picks = []
+            for _section_id, name, questions in self.pack.sections:
+                for k, q in enumerate(questions, 1):
+                    label = f"{name.get(lang)} {k}. {q.prompt.get(lang)} → {self._answer_text(q)}"
+                    picks.append((q.id, label))
+            qid = self.ask.select(t("review_pick", lang), picks)
+            self.ask_question(self.pack.questions[qid])
+
+
+def open_draft(
+    pack: RulePack,
+    prompter: Prompter,
+    console: Console,
+    path: Path,
+    resume: bool | None,
+    lang_flag: str | None,
+) -> Draft:
+    """The draft to continue: the saved one (resumed, migrated) or a fresh one.
+
+    ``resume``: True (--resume), False (--restart) or None (ask when a draft exists).
+    Raises :class:`Discarded` when the user throws the draft away and quits.
+    """
+    fresh = Draft(pack=pack.id, pack_version=pack.version, lang=lang_flag or locale_lang())
+    saved = load_draft(path)
+    if saved is None or not (saved.answers or saved.target_asked):
+        return fresh
+    lang = lang_flag or saved.lang or locale_lang() or "en"
+    if resume is None:
+        console.print(
+            Text(t("draft_found", lang, n=len(saved.answers), when=saved.saved_at or "?"))
+        )
+        action = prompter.select(
+            t("draft_action", lang),
+            [
+                ("resume", t("draft_resume", lang)),
+                ("restart", t("draft_restart", lang)),
+                ("discard", t("draft_discard", lang)),
+            ],
+        )
+        if action == "discard":
+            discard_draft(path)
+            raise Discarded
+        resume = action == "resume"
+    if not resume:
+        discard_draft(path)
+        return fresh
+    draft, dropped = migrate_draft(pack, saved)
+    if lang_flag:
+        draft.lang = lang_flag
+    if saved.pack_version != pack.version or dropped:
+        console.print(
+            Text(
+                t(
+                    "draft_migrated",
+                    lang,
+                    old=saved.pack_version,
+                    new=pack.version,
+                    kept=len(draft.answers),
+                    dropped=len(dropped),
+                ),
+                style="yellow",
+            )
+        )
+    return draft

@@ -102,14 +102,14 @@ def check_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
     chk = _Checker(directory)
     meta = chk.load(PACK_FILE, m.PackFile)
     module_files: list[tuple[str, Any]] = []
-    listed = list(meta.modules) if meta is not None else []
+    listed = list(meta.modules) if meta is not None else _fallback_module_list(chk, directory)
     for module_id in listed:
         rel = f"modules/{module_id}.yaml"
         if not (directory / rel).is_file():
             chk.add(PACK_FILE, ("modules", listed.index(module_id)), f"no file {rel} for module")
             continue
         module_files.append((rel, chk.load(rel, m.ModuleFile)))
-    if meta is not None and (directory / "modules").is_dir():
+    if (directory / "modules").is_dir():
         for extra in sorted((directory / "modules").glob("*.yaml")):
             if extra.stem not in listed:
                 chk.problems.append(
@@ -129,7 +129,13 @@ def check_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
             ("actions.yaml", m.ActionsFile),
         )
     }
-    if chk.problems or meta is None:
+    # Checks that need only the raw data run even when some file failed its schema, so that one
+    # typo does not hide the rest (every problem at once).
+    schema_failed = bool(chk.problems) or meta is None
+    index = _RawIndex.build(chk)
+    _check_sources(chk, index)
+    _check_conditions(chk, index)
+    if schema_failed:
         return None, _sorted(chk.problems)
     modules = [mf for _, mf in module_files]
     pack = m.RulePack(
@@ -220,8 +226,6 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
                     rel, ("questions", i, "kind"), "experience questions belong in a module file"
                 )
 
-    _check_sources(chk, pack)
-    _check_conditions(chk, pack)
     _check_diagnosis(chk, pack, unique)
     _check_fit(chk, pack, unique)
     _check_roles(chk, pack, unique)
@@ -241,8 +245,60 @@ def _walk(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...
             yield from _walk(value, (*loc, i))
 
 
-def _check_sources(chk: _Checker, pack: RulePack) -> None:
-    declared = set(pack.meta.sources)
+def _fallback_module_list(chk: _Checker, directory: Path) -> list[str]:
+    """Module ids when pack.yaml failed its schema: its raw list, else the files present."""
+    loaded = chk.files.get(PACK_FILE)
+    raw = loaded.data.get("modules") if loaded and isinstance(loaded.data, dict) else None
+    if isinstance(raw, list) and raw and all(isinstance(x, str) for x in raw):
+        return list(dict.fromkeys(raw))
+    return sorted(p.stem for p in (directory / "modules").glob("*.yaml"))
+
+
+@dataclass
+class _RawIndex:
+    """What the pack declares, read from the raw YAML of every file that parsed."""
+
+    sources: set[str] | None  # None: pack.yaml unreadable, so source ids cannot be judged
+    questions: dict[str, tuple[str, set[str]]]  # id -> (kind, choice values)
+    competencies: set[str]
+    modules: set[str]
+    complete: bool  # every file parsed, so a missing reference is really missing
+
+    @classmethod
+    def build(cls, chk: _Checker) -> _RawIndex:
+        sources: set[str] | None = None
+        questions: dict[str, tuple[str, set[str]]] = {}
+        competencies: set[str] = set()
+        modules: set[str] = set()
+        expected = {PACK_FILE, *SINGLE_FILES}
+        complete = expected <= set(chk.files) and all(
+            isinstance(f.data, dict) for f in chk.files.values()
+        )
+        complete = complete and not any(p.path == "" and p.line is None for p in chk.problems)
+        for rel, loaded in chk.files.items():
+            data = loaded.data
+            if not isinstance(data, dict):
+                continue
+            if rel == PACK_FILE and isinstance(data.get("sources"), dict):
+                sources = {str(k) for k in data["sources"]}
+            if isinstance(data.get("module"), dict) and "id" in data["module"]:
+                modules.add(str(data["module"]["id"]))
+            for comp in _dicts(data.get("competencies")):
+                competencies.add(str(comp.get("id")))
+            for q in _dicts(data.get("questions")):
+                values = {str(c.get("value")) for c in _dicts(q.get("choices"))}
+                questions[str(q.get("id"))] = (str(q.get("kind", "experience")), values)
+        return cls(sources, questions, competencies, modules, complete)
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _check_sources(chk: _Checker, index: _RawIndex) -> None:
+    declared = index.sources
+    if declared is None:
+        return
     span = _span(declared)
     for rel, loaded in chk.files.items():
         for loc, key, value in _walk(loaded.data):
@@ -253,32 +309,41 @@ def _check_sources(chk: _Checker, pack: RulePack) -> None:
 
 
 def _span(ids: set[str]) -> str:
-    numbers = sorted(int(s[1:]) for s in ids)
+    numbers = sorted(int(s[1:]) for s in ids if s[1:].isdigit())
     return f"S{numbers[0]}–S{numbers[-1]}" if numbers else "none"
 
 
-def _check_conditions(chk: _Checker, pack: RulePack) -> None:
+def _check_conditions(chk: _Checker, index: _RawIndex) -> None:
     from careerfix.models.pack import FACTS
 
     def check(rel: str, loc: tuple[Any, ...], cond: Any) -> None:
         if not isinstance(cond, dict):
             return
         for key in ("all", "any"):
-            for i, sub in enumerate(cond.get(key) or []):
+            subs = cond.get(key)
+            for i, sub in enumerate(subs if isinstance(subs, list) else []):
                 check(rel, (*loc, key, i), sub)
         if "not" in cond:
             check(rel, (*loc, "not"), cond["not"])
+        levelled = "competency" in cond or "module" in cond or "question" in cond
+        at_least = cond.get("at_least")
+        if levelled and isinstance(at_least, int | float) and at_least > 4:
+            chk.add(rel, (*loc, "at_least"), "a level must be between 0 and 4")
+        if not index.complete:
+            return  # a reference may live in a file that did not parse
         if "question" in cond:
             qid = cond["question"]
-            q = pack.questions.get(qid)
-            if q is None:
+            if qid not in index.questions:
                 chk.add(rel, (*loc, "question"), f"condition names unknown question '{qid}'")
                 return
-            values = {c.value for c in q.choices}
+            kind, values = index.questions[qid]
             wanted: list[tuple[tuple[str | int, ...], Any]] = []
             if "equals" in cond:
                 wanted.append((("equals",), cond["equals"]))
-            wanted += [(("in", i), v) for i, v in enumerate(cond.get("in") or [])]
+            raw_in = cond.get("in")
+            wanted += [
+                (("in", i), v) for i, v in enumerate(raw_in if isinstance(raw_in, list) else [])
+            ]
             for sub, v in wanted:
                 if v not in values:
                     chk.add(
@@ -287,27 +352,24 @@ def _check_conditions(chk: _Checker, pack: RulePack) -> None:
                         f"'{v}' is not a choice of question '{qid}' "
                         f"(choices: {', '.join(sorted(values))})",
                     )
-            if "at_least" in cond and q.kind != "experience":
+            if "at_least" in cond and kind != "experience":
                 chk.add(
                     rel, (*loc, "at_least"), f"at_least needs an experience question, not '{qid}'"
                 )
-        if "competency" in cond and cond["competency"] not in pack.competencies:
+        if "competency" in cond and cond["competency"] not in index.competencies:
             chk.add(
                 rel,
                 (*loc, "competency"),
                 f"condition names unknown competency '{cond['competency']}'",
             )
-        if "module" in cond and cond["module"] not in pack.module_by_id:
+        if "module" in cond and cond["module"] not in index.modules:
             chk.add(rel, (*loc, "module"), f"condition names unknown module '{cond['module']}'")
         if "fact" in cond and cond["fact"] not in FACTS:
             chk.add(
                 rel, (*loc, "fact"), f"unknown fact '{cond['fact']}' (known: {', '.join(FACTS)})"
             )
-        levelled = "competency" in cond or "module" in cond or "question" in cond
-        if levelled and "at_least" in cond and cond["at_least"] > 4:
-            chk.add(rel, (*loc, "at_least"), "a level must be between 0 and 4")
 
-    for rel, loaded in chk.files.items():
+    for rel, loaded in list(chk.files.items()):
         for loc, key, value in _walk(loaded.data):
             if key in ("when", "requires"):
                 check(rel, loc, value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -16,42 +17,42 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
     console.print(Text(meta.description.get(lang)))
     console.print()
 
-    modules = Table(title=t("modules", lang), title_justify="left", expand=False)
-    modules.add_column(t("module", lang))
-    modules.add_column("id")
-    modules.add_column(t("competencies", lang))
-    modules.add_column(t("questions", lang), justify="right")
-    modules.add_column(t("priority", lang), justify="right")
+    console.print(Text(t("modules", lang), style="bold underline"))
     for mf in pack.modules:
         mod = mf.module
-        comps = "\n".join(
-            f"{c.name.get(lang)} · {c.id}" + (f" · ×{c.weight:g}" if c.weight != 1 else "")
-            for c in mf.competencies
-        )
-        base = f" ({t('base', lang)})" if mod.base else ""
-        modules.add_row(
-            Text(mod.name.get(lang) + base),
-            mod.id,
-            Text(comps),
-            str(len(mf.questions)),
-            f"{mod.priority:g}",
-        )
-    console.print(modules)
+        head = Text(mod.name.get(lang), style="bold")
+        head.append(f"  {mod.id}", style="cyan")
+        details = [
+            f"{t('priority', lang)} {mod.priority:g}",
+            f"{len(mf.questions)} {t('questions', lang)}",
+        ]
+        if mod.base:
+            details.insert(0, t("base", lang))
+        head.append("  · " + " · ".join(details), style="dim")
+        console.print(head)
+        comps = Table.grid(padding=(0, 2))
+        comps.add_column(no_wrap=True, style="cyan")
+        comps.add_column(ratio=1)
+        comps.add_column(no_wrap=True, justify="right", style="dim")
+        for c in mf.competencies:
+            weight = f"{t('weight', lang)} {c.weight:g}" if c.weight != 1 else ""
+            comps.add_row(c.id, Text(c.name.get(lang)), weight)
+        console.print(Padding(comps, (0, 0, 1, 2)))
 
-    roles = Table(title=t("roles", lang), title_justify="left")
-    roles.add_column(t("role", lang))
-    roles.add_column("id")
-    for mf in pack.modules:
-        roles.add_column(mf.module.name.get(lang), justify="center")
-    roles.add_column(t("outlook", lang))
+    console.print(Text(t("roles", lang), style="bold underline"))
+    roles = Table.grid(padding=(0, 2))
+    roles.add_column(no_wrap=True, style="cyan")
+    roles.add_column(ratio=1)
     for role in pack.roles.roles:
-        roles.add_row(
-            Text(role.name.get(lang)),
-            role.id,
-            *[str(role.modules.get(mf.module.id, 0)) for mf in pack.modules],
-            t(f"outlook_{role.outlook}", lang),
+        about = Text(role.name.get(lang), style="bold")
+        if role.outlook != "standard":
+            about.append(f"  ({t(f'outlook_{role.outlook}', lang)})", style="yellow")
+        needs = " · ".join(
+            f"{mf.module.id} {role.modules.get(mf.module.id, 0)}" for mf in pack.modules
         )
-    console.print(roles)
+        about.append(f"\n{needs}", style="dim")
+        roles.add_row(role.id, about)
+    console.print(Padding(roles, (0, 0, 1, 2)))
 
     levels = Table(title=t("levels", lang), title_justify="left", show_header=False)
     levels.add_column(justify="right")

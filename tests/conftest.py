@@ -33,3 +33,14 @@ def rules_copy(tmp_path: Path) -> Path:
 def no_rules_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Unset $CAREERFIX_RULES so the default pack is found, not one from the environment."""
     monkeypatch.delenv("CAREERFIX_RULES", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep drafts and the pack cache out of the real home directory during tests.
+
+    Tests that need their own home set CAREERFIX_HOME again themselves.
+    """
+    monkeypatch.setenv("CAREERFIX_HOME", str(tmp_path_factory.getbasetemp() / "careerfix-home"))

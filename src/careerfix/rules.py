@@ -159,11 +159,23 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 
 def load_pack(directory: Path | None = None) -> RulePack:
-    """Load the pack or raise :class:`RulesError` listing every problem."""
+    """Load the pack or raise :class:`RulesError` listing every problem.
+
+    A pack that passed its check is cached as JSON, keyed by a hash of its files, so the next
+    run skips the YAML parser and the cross-file checks (see docs/benchmarks.md).
+    """
+    from careerfix import packcache
+
     path = resolve_rules_dir(directory)
+    digest = packcache.digest(path)
+    cached = packcache.read(digest, path) if digest else None
+    if cached is not None:
+        return cached
     pack, problems = check_pack(path)
     if pack is None:
         raise RulesError(problems)
+    if digest:
+        packcache.write(digest, pack)
     return pack
 
 

@@ -45,3 +45,13 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def cache_dir() -> Path:
+    """Disposable data (the rules-pack cache): ``$CAREERFIX_HOME/cache`` or the platform's."""
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env) / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("careerfix", appauthor=False)

@@ -59,7 +59,7 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
     findings = fit_findings(cp, facts)
     interest_answer = known.get(pack.roles.interest_question, [])
     interests = interest_answer if isinstance(interest_answer, list) else [interest_answer]
-    roles = rank_roles(pack, levels, diagnosis.verdicts, interests)
+    roles = rank_roles(pack, cp, levels, diagnosis.verdicts, interests)
 
     if target is not None:
         target_id, source = target, "flag"
@@ -80,7 +80,7 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
 
     modules = module_scores(pack, levels, role)
     gaps = competency_gaps(pack, cp, comps, role) if role is not None else ()
-    plan = build_plan(pack, gaps, findings)
+    plan = build_plan(pack, cp, comps, gaps, findings)
     return Assessment(
         pack=pack.id,
         pack_version=pack.version,
@@ -93,7 +93,7 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
         diagnosis=diagnosis,
         findings=findings,
         roles=roles,
-        what_if=what_if(comps, modules, role) if role is not None else None,
+        what_if=what_if(cp, comps, modules, role) if role is not None else None,
         plan=plan,
         resume=resume_advice(cp, facts),
         facts=tuple(counts.items()),

@@ -42,6 +42,21 @@ class CompiledRule:
 
 
 @dataclass(slots=True)
+class CompiledRole:
+    id: str
+    modules: tuple[tuple[str, int], ...]
+    verdicts: tuple[str, ...]
+    interests: frozenset[str]
+    outlook: str
+
+
+@dataclass(slots=True)
+class CompiledAction:
+    horizon: int
+    sources: tuple[str, ...]
+
+
+@dataclass(slots=True)
 class CompiledPack:
     competencies: tuple[CompiledCompetency, ...]
     verdicts: tuple[CompiledVerdict, ...]
@@ -49,6 +64,10 @@ class CompiledPack:
     resume: tuple[CompiledRule, ...]
     # role id → competency id → required level (the competency's own minimum, else its module's)
     required: dict[str, dict[str, int]]
+    roles: tuple[CompiledRole, ...]
+    module_members: dict[str, tuple[int, ...]]  # module id → positions in ``competencies``
+    module_priority: dict[str, float]
+    actions: dict[tuple[str, str], CompiledAction]  # (competency, gap size) → action
 
 
 _CACHE: WeakKeyDictionary[RulePack, CompiledPack] = WeakKeyDictionary()
@@ -96,4 +115,23 @@ def _compile(pack: RulePack) -> CompiledPack:
         role.id: {c.id: role.competencies.get(c.id, role.modules.get(c.module, 0)) for c in comps}
         for role in pack.roles.roles
     }
-    return CompiledPack(comps, verdicts, findings, resume, required)
+    roles = tuple(
+        CompiledRole(
+            role.id,
+            tuple(role.modules.items()),
+            tuple(role.verdicts),
+            frozenset(role.interests),
+            role.outlook,
+        )
+        for role in pack.roles.roles
+    )
+    members = {
+        mid: tuple(i for i, c in enumerate(comps) if c.module == mid) for mid in pack.module_by_id
+    }
+    priority = {mid: mf.module.priority for mid, mf in pack.module_by_id.items()}
+    actions = {
+        key: CompiledAction(a.horizon, tuple(a.source)) for key, a in pack.action_for.items()
+    }
+    return CompiledPack(
+        comps, verdicts, findings, resume, required, roles, members, priority, actions
+    )

@@ -9,21 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerfix.models.assessment import FindingResult, Gap, PlanItem
+from careerfix.engine.compiled import CompiledPack
+from careerfix.models.assessment import CompetencyScore, FindingResult, Gap, PlanItem
 from careerfix.models.pack import RulePack
 
 
 def build_plan(
-    pack: RulePack, gaps: Sequence[Gap], findings: Sequence[FindingResult]
+    pack: RulePack,
+    cp: CompiledPack,
+    comps: Sequence[CompetencyScore],
+    gaps: Sequence[Gap],
+    findings: Sequence[FindingResult],
 ) -> tuple[PlanItem, ...]:
+    weight_of = {c.id: c.weight for c in comps}
     items: list[tuple[float, int, int, PlanItem]] = []
     for order, g in enumerate(gaps):
         if not g.gap or g.size is None:
             continue
-        comp = pack.competencies[g.competency]
-        module = pack.module_by_id[g.module].module
-        action = pack.action_for[(g.competency, g.size)]
-        priority = round(g.gap * comp.weight * module.priority, 3)
+        weight = weight_of[g.competency]
+        module_priority = cp.module_priority[g.module]
+        action = cp.actions[(g.competency, g.size)]
+        # Rounded so that equal products rank as ties whatever the float order of operations.
+        priority = round(g.gap * weight * module_priority, 6)
         item = PlanItem(
             0,
             "skill",
@@ -31,24 +38,24 @@ def build_plan(
             priority,
             action.horizon,
             g.gap,
-            comp.weight,
-            module.priority,
+            weight,
+            module_priority,
             None,
             g.size,
-            tuple(action.source),
+            action.sources,
         )
         items.append((priority, action.horizon, order, item))
     weights = pack.meta.scoring.severity_weight
-    finding_by_id = {f.id: f for f in pack.fit.findings}
+    horizon_of = {f.id: f.horizon for f in cp.findings}
     for order, f in enumerate(findings, start=len(gaps)):
         if f.severity == "strength":
             continue
-        spec = finding_by_id[f.id]
         weight = weights[f.severity]  # type: ignore[index]
+        horizon = horizon_of[f.id]
         item = PlanItem(
-            0, "career", f.id, weight, spec.horizon, None, weight, None, f.severity, None, f.sources
+            0, "career", f.id, weight, horizon, None, weight, None, f.severity, None, f.sources
         )
-        items.append((weight, spec.horizon, order, item))
+        items.append((weight, horizon, order, item))
     items.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
     for rank, (_, _, _, item) in enumerate(items, start=1):
         item.rank = rank  # items are fresh here; ranks are only known after sorting

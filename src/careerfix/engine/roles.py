@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping, Sequence
 from typing import Literal
@@ -83,75 +84,92 @@ def competency_gaps(
 
 
 def what_if(
-    comps: Sequence[CompetencyScore], modules: Sequence[ModuleScore], role: RoleProfile
+    cp: CompiledPack,
+    comps: Sequence[CompetencyScore],
+    modules: Sequence[ModuleScore],
+    role: RoleProfile,
 ) -> WhatIf:
     """The fewest level-steps that meet every module bar and competency minimum of ``role``.
 
     Greedy is optimal here: every step on a competency adds its weight to the module's sum, so
     climbing the heaviest competency first needs the fewest steps; ties go to the weakest one.
     """
-    current = {c.id: c.level for c in comps if c.level is not None}
-    raised: dict[str, float] = dict(current)
+    raised: dict[str, float] = {}
     blocked: list[str] = []
-    by_module: dict[str, list[CompetencyScore]] = {}
-    for c in comps:
-        by_module.setdefault(c.module, []).append(c)
+    minimum_of = role.competencies
     for m in modules:
         required = role.modules.get(m.id, 0)
-        minimums = {
-            c.id: need for c in by_module[m.id] if (need := role.competencies.get(c.id, 0)) > 0
-        }
-        if (required > 0 and not m.sufficient) or any(cid not in current for cid in minimums):
+        members = [comps[i] for i in cp.module_members[m.id]]
+        minimums = [c for c in members if minimum_of.get(c.id, 0) > 0]
+        needs_mean = required > 0 and (m.level is None or m.level < required)
+        if not needs_mean and not any(
+            c.level is None or c.level < minimum_of[c.id] for c in minimums
+        ):
+            continue
+        if (required > 0 and not m.sufficient) or any(c.level is None for c in minimums):
             blocked.append(m.id)
             continue
-        for cid, need in minimums.items():
-            raised[cid] = max(raised[cid], need)
-        known = [c for c in by_module[m.id] if c.id in raised]
-        deficit = sum(c.weight * (required - raised[c.id]) for c in known)
-        while deficit > 1e-9:
-            pick = min(
-                (c for c in known if raised[c.id] < 4), key=lambda c: (-c.weight, raised[c.id])
-            )
-            step = math.floor(raised[pick.id]) + 1
-            deficit -= pick.weight * (step - raised[pick.id])
-            raised[pick.id] = step
+        known = [c for c in members if c.level is not None]
+        levels = {c.id: c.level for c in known if c.level is not None}
+        for c in minimums:
+            levels[c.id] = max(levels[c.id], minimum_of[c.id])
+        deficit = sum(c.weight * (required - levels[c.id]) for c in known)
+        heap = [(-c.weight, levels[c.id], i, c) for i, c in enumerate(known) if levels[c.id] < 4]
+        heapq.heapify(heap)
+        while deficit > 1e-9 and heap:
+            neg_weight, level, i, c = heapq.heappop(heap)
+            step = math.floor(level) + 1
+            deficit += neg_weight * (step - level)
+            levels[c.id] = step
+            if step < 4:
+                heapq.heappush(heap, (neg_weight, step, i, c))
+        raised.update(levels)
     steps = tuple(
-        Step(c.id, current[c.id], int(raised[c.id]))
+        Step(c.id, c.level, int(raised[c.id]))
         for c in comps
-        if c.id in current and raised[c.id] > current[c.id]
+        if c.level is not None and c.id in raised and raised[c.id] > c.level
     )
     return WhatIf(steps, sum(s.to - s.current for s in steps), tuple(blocked))
 
 
 def rank_roles(
-    pack: RulePack, levels: ModuleLevels, verdicts: Sequence[VerdictScore], interests: Sequence[str]
+    pack: RulePack,
+    cp: CompiledPack,
+    levels: ModuleLevels,
+    verdicts: Sequence[VerdictScore],
+    interests: Sequence[str],
 ) -> tuple[RoleFit, ...]:
     """Every target role, best fit first; fallback roles (S16) always last."""
     threshold = pack.meta.scoring.coverage_threshold
     verdict_ids = [v.id for v in verdicts[:2]]
+    # Module levels the ranking may trust; None where too little is known.
+    trusted = {
+        mid: (level if level is not None and coverage >= threshold else None)
+        for mid, (level, coverage) in levels.items()
+    }
     fits = []
-    for order, role in enumerate(pack.roles.roles):
+    for order, role in enumerate(cp.roles):
         gap = 0.0
         unknown = 0
-        for mid, required in role.modules.items():
-            level, coverage = levels[mid]
-            if level is None or coverage < threshold:
+        for mid, required in role.modules:
+            level = trusted[mid]
+            if level is None:
                 unknown += 1
                 gap += required * _UNKNOWN_PENALTY
             elif level < required:
                 gap += required - level
         # A role's first-listed verdict is where it grows from most naturally: full bonus;
         # the others it lists: half.
-        bonus = sum(
-            _VERDICT_BONUS[i] * (1.0 if role.verdicts[0] == vid else 0.5)
-            for i, vid in enumerate(verdict_ids)
-            if vid in role.verdicts
-        )
+        bonus = 0.0
+        matched = False
+        for i, vid in enumerate(verdict_ids):
+            if vid in role.verdicts:
+                matched = True
+                bonus += _VERDICT_BONUS[i] * (1.0 if role.verdicts[0] == vid else 0.5)
         interest = sum(1 for i in interests if i in role.interests)
         bonus += _INTEREST_BONUS * min(interest, 3)
         if role.outlook == "favoured":
             bonus += _FAVOURED_BONUS
-        matched = any(vid in role.verdicts for vid in verdict_ids)
         fits.append(
             (
                 (role.outlook == "fallback", gap - bonus, order),

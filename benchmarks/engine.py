@@ -1,0 +1,61 @@
+"""Engine throughput: assessments per second in one process, the rules pack loaded once.
+
+    .venv/bin/python benchmarks/engine.py [--count 20000]
+
+Answers are random but seeded (the same every run): each question gets a random choice, is left
+unanswered, or is "not sure". Target (issue #3): ≥ 5,000 assessments per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from careerfix.engine import assess
+from careerfix.models.answers import Answers
+from careerfix.rules import load_pack
+
+
+def random_answers(pack, rng: random.Random) -> Answers:  # type: ignore[no-untyped-def]
+    answers: dict[str, str | list[str]] = {}
+    evidence: dict[str, str] = {}
+    for qid, q in pack.questions.items():
+        roll = rng.random()
+        if roll < 0.1:
+            continue
+        values = [c.value for c in q.choices if not c.unknown]
+        if roll < 0.15:
+            answers[qid] = pack.unknown_value[qid]
+        elif q.kind == "multi":
+            answers[qid] = rng.sample(values, rng.randint(1, 3))
+        else:
+            answers[qid] = rng.choice(values)
+            if q.kind == "experience" and rng.random() < 0.5:
+                evidence[qid] = f"grew it by {rng.randint(1, 90)}% in {rng.randint(2, 12)} months"
+    return Answers(pack=pack.id, pack_version=pack.version, answers=answers, evidence=evidence)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=20000)
+    parser.add_argument("--distinct", type=int, default=500, help="distinct answer sets cycled")
+    args = parser.parse_args()
+
+    pack = load_pack()
+    rng = random.Random(20261125)
+    inputs = [random_answers(pack, rng) for _ in range(args.distinct)]
+    for a in inputs[:100]:  # warm-up
+        assess(pack, a)
+    start = time.perf_counter()
+    for i in range(args.count):
+        assess(pack, inputs[i % len(inputs)])
+    elapsed = time.perf_counter() - start
+    print(
+        f"{args.count} assessments in {elapsed:.2f} s: {args.count / elapsed:,.0f} per second "
+        f"({elapsed / args.count * 1e6:.0f} µs each)"
+    )
+
+
+if __name__ == "__main__":
+    main()

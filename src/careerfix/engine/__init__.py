@@ -21,8 +21,7 @@ from careerfix.engine.roles import (
 from careerfix.engine.score import (
     competency_scores,
     evidence_flags,
-    known_answers,
-    question_levels,
+    read_answers,
 )
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import Assessment
@@ -34,9 +33,8 @@ __all__ = ["assess"]
 def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Assessment:
     """Score ``answers`` against ``pack``. ``target`` (a role id) wins over the answers' own."""
     cp = compiled(pack)
-    known = known_answers(pack, answers)
-    qlevels = question_levels(pack, known)
-    comps = competency_scores(cp, answers, qlevels)
+    known, qlevels = read_answers(pack, answers)
+    comps = competency_scores(cp, qlevels)
     levels = module_levels(pack, comps)
     evidence = evidence_flags(pack, answers, qlevels)
     proven = sum(1 for e in evidence if e.status == "proven")

@@ -13,11 +13,12 @@ def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
     for verdict in cp.verdicts:
         if verdict.requires is not None and not verdict.requires(facts):
             continue
-        reasons = tuple(
-            Reason(s.rule, s.weight, s.sources) for s in verdict.signals if s.test(facts)
-        )
+        reasons = [Reason(s.rule, s.weight, s.sources) for s in verdict.signals if s.test(facts)]
         if reasons:
-            scored.append(VerdictScore(verdict.id, sum(r.weight for r in reasons), reasons))
+            total = 0.0
+            for r in reasons:
+                total += r.weight
+            scored.append(VerdictScore(verdict.id, total, tuple(reasons)))
     scored.sort(key=lambda v: -v.score)  # stable: ties stay in pack order
     ratio = pack.meta.scoring.ambiguity_ratio
     ambiguous = len(scored) > 1 and scored[1].score >= ratio * scored[0].score

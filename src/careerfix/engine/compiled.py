@@ -51,6 +51,16 @@ class CompiledRole:
 
 
 @dataclass(slots=True)
+class RoleModule:
+    """What a role asks of one module: its mean level, and any competency minimums."""
+
+    id: str
+    required: int
+    members: tuple[int, ...]  # positions in CompiledPack.competencies
+    minimums: tuple[tuple[int, int], ...]  # (position, minimum level)
+
+
+@dataclass(slots=True)
 class CompiledAction:
     horizon: int
     sources: tuple[str, ...]
@@ -68,6 +78,7 @@ class CompiledPack:
     module_members: dict[str, tuple[int, ...]]  # module id → positions in ``competencies``
     module_priority: dict[str, float]
     actions: dict[tuple[str, str], CompiledAction]  # (competency, gap size) → action
+    role_modules: dict[str, tuple[RoleModule, ...]]  # role id → per module, in pack order
 
 
 _CACHE: WeakKeyDictionary[RulePack, CompiledPack] = WeakKeyDictionary()
@@ -132,6 +143,22 @@ def _compile(pack: RulePack) -> CompiledPack:
     actions = {
         key: CompiledAction(a.horizon, tuple(a.source)) for key, a in pack.action_for.items()
     }
+    role_modules = {
+        role.id: tuple(
+            RoleModule(
+                mid,
+                role.modules.get(mid, 0),
+                members[mid],
+                tuple(
+                    (i, role.competencies[comps[i].id])
+                    for i in members[mid]
+                    if role.competencies.get(comps[i].id, 0) > 0
+                ),
+            )
+            for mid in pack.module_by_id
+        )
+        for role in pack.roles.roles
+    }
     return CompiledPack(
-        comps, verdicts, findings, resume, required, roles, members, priority, actions
+        comps, verdicts, findings, resume, required, roles, members, priority, actions, role_modules
     )

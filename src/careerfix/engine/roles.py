@@ -94,42 +94,51 @@ def what_if(
     Greedy is optimal here: every step on a competency adds its weight to the module's sum, so
     climbing the heaviest competency first needs the fewest steps; ties go to the weakest one.
     """
-    raised: dict[str, float] = {}
+    steps: list[Step] = []
     blocked: list[str] = []
-    minimum_of = role.competencies
-    for m in modules:
-        required = role.modules.get(m.id, 0)
-        members = [comps[i] for i in cp.module_members[m.id]]
-        minimums = [c for c in members if minimum_of.get(c.id, 0) > 0]
-        needs_mean = required > 0 and (m.level is None or m.level < required)
-        if not needs_mean and not any(
-            c.level is None or c.level < minimum_of[c.id] for c in minimums
-        ):
+    for spec, m in zip(cp.role_modules[role.id], modules, strict=True):
+        required = spec.required
+        short_of_mean = required > 0 and (m.level is None or m.level < required)
+        short_of_minimum = False
+        for i, minimum in spec.minimums:
+            level = comps[i].level
+            if level is None:
+                short_of_minimum = True
+                break
+            if level < minimum:
+                short_of_minimum = True
+        if not short_of_mean and not short_of_minimum:
             continue
-        if (required > 0 and not m.sufficient) or any(c.level is None for c in minimums):
+        if (required > 0 and not m.sufficient) or any(
+            comps[i].level is None for i, _ in spec.minimums
+        ):
             blocked.append(m.id)
             continue
-        known = [c for c in members if c.level is not None]
-        levels = {c.id: c.level for c in known if c.level is not None}
-        for c in minimums:
-            levels[c.id] = max(levels[c.id], minimum_of[c.id])
-        deficit = sum(c.weight * (required - levels[c.id]) for c in known)
-        heap = [(-c.weight, levels[c.id], i, c) for i, c in enumerate(known) if levels[c.id] < 4]
+        levels: dict[int, float] = {}
+        for i in spec.members:
+            known = comps[i].level
+            if known is not None:
+                levels[i] = known
+        for i, minimum in spec.minimums:
+            if levels[i] < minimum:
+                levels[i] = float(minimum)
+        deficit = 0.0
+        for i, level in levels.items():
+            deficit += comps[i].weight * (required - level)
+        heap = [(-comps[i].weight, level, i) for i, level in levels.items() if level < 4]
         heapq.heapify(heap)
         while deficit > 1e-9 and heap:
-            neg_weight, level, i, c = heapq.heappop(heap)
-            step = math.floor(level) + 1
+            neg_weight, level, i = heapq.heappop(heap)
+            step = float(math.floor(level) + 1)
             deficit += neg_weight * (step - level)
-            levels[c.id] = step
+            levels[i] = step
             if step < 4:
-                heapq.heappush(heap, (neg_weight, step, i, c))
-        raised.update(levels)
-    steps = tuple(
-        Step(c.id, c.level, int(raised[c.id]))
-        for c in comps
-        if c.level is not None and c.id in raised and raised[c.id] > c.level
-    )
-    return WhatIf(steps, sum(s.to - s.current for s in steps), tuple(blocked))
+                heapq.heappush(heap, (neg_weight, step, i))
+        for i in spec.members:
+            c = comps[i]
+            if c.level is not None and levels[i] > c.level:
+                steps.append(Step(c.id, c.level, int(levels[i])))
+    return WhatIf(tuple(steps), sum(s.to - s.current for s in steps), tuple(blocked))
 
 
 def rank_roles(

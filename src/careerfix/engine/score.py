@@ -13,50 +13,60 @@ from careerfix.models.pack import RulePack
 _DIGIT = re.compile(r"\d")
 
 
-def known_answers(pack: RulePack, answers: Answers) -> dict[str, str | list[str]]:
-    """Answers minus "not sure": what rules may rely on."""
+def read_answers(
+    pack: RulePack, answers: Answers
+) -> tuple[dict[str, str | list[str]], dict[str, int]]:
+    """The answers rules may rely on ("not sure" removed), and each experience answer's level."""
     unknown_value = pack.unknown_value
+    level_of = pack.level_of
     known: dict[str, str | list[str]] = {}
+    levels: dict[str, int] = {}
     for qid, value in answers.answers.items():
         unknown = unknown_value[qid]
-        if value == unknown or (isinstance(value, list) and unknown in value):
-            continue
-        known[qid] = value
-    return known
-
-
-def question_levels(pack: RulePack, known: Mapping[str, str | list[str]]) -> dict[str, int]:
-    levels: dict[str, int] = {}
-    level_of = pack.level_of
-    for qid, value in known.items():
         if isinstance(value, str):
+            if value == unknown:
+                continue
             level = level_of[qid][value]
             if level is not None:
                 levels[qid] = level
-    return levels
+        elif unknown in value:
+            continue
+        known[qid] = value
+    return known, levels
 
 
-def competency_scores(
-    cp: CompiledPack, answers: Answers, levels: Mapping[str, int]
-) -> tuple[CompetencyScore, ...]:
-    chosen = answers.answers
+def competency_scores(cp: CompiledPack, levels: Mapping[str, int]) -> tuple[CompetencyScore, ...]:
+    """Each competency's level: the weighted mean of its answered questions (None if none).
+
+    The per-answer trace is not copied here: it is fully determined by the answers and the pack,
+    and :func:`trace` rebuilds it for the report.
+    """
     out = []
     for comp in cp.competencies:
-        num = den = 0.0
-        trace: list[QuestionTrace] = []
-        for qid, weight in comp.questions:
-            level = levels.get(qid)
-            choice = chosen.get(qid)
-            trace.append((qid, choice if isinstance(choice, str) else None, level, weight))
-            if level is not None:
-                num += weight * level
-                den += weight
-        out.append(
-            CompetencyScore(
-                comp.id, comp.module, num / den if den else None, comp.weight, tuple(trace)
-            )
-        )
+        if len(comp.questions) == 1:  # the common case: one question measures the competency
+            level = levels.get(comp.questions[0][0])
+            value = None if level is None else float(level)
+        else:
+            num = den = 0.0
+            for qid, weight in comp.questions:
+                answered = levels.get(qid)
+                if answered is not None:
+                    num += weight * answered
+                    den += weight
+            value = num / den if den else None
+        out.append(CompetencyScore(comp.id, comp.module, value, comp.weight))
     return tuple(out)
+
+
+def trace(pack: RulePack, answers: Answers, competency: str) -> list[QuestionTrace]:
+    """Which answers, at which levels and weights, produced a competency's level."""
+    out: list[QuestionTrace] = []
+    for q in pack.competency_questions[competency]:
+        choice = answers.answers.get(q.id)
+        value = choice if isinstance(choice, str) else None
+        level = pack.level_of[q.id].get(value) if value is not None else None
+        out.append((q.id, value, level, q.weight))
+    return out
 
 
 def is_proof(text: str | None) -> bool:

@@ -25,7 +25,6 @@ class CompetencyScore:
     module: str
     level: float | None  # weighted mean of its answered questions; None when unknown
     weight: float
-    trace: tuple[QuestionTrace, ...]
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ Every renderer (text, Markdown, JSON) reads the Report, so the three always say 
 
 from __future__ import annotations
 
+from careerfix.engine.score import trace
 from careerfix.i18n import t
 from careerfix.models import report as r
 from careerfix.models.answers import Answers
@@ -58,7 +59,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                 status=status,
                 trace=[
                     r.TraceItem(question=q, choice=ch, level=lv, weight=w)
-                    for q, ch, lv, w in c.trace
+                    for q, ch, lv, w in trace(pack, answers, c.id)
                 ],
             )
         )

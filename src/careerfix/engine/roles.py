@@ -98,6 +98,9 @@ def what_if(
     blocked: list[str] = []
     for spec, m in zip(cp.role_modules[role.id], modules, strict=True):
         required = spec.required
+        if required > 0 and not m.sufficient:
+            blocked.append(m.id)  # too little is known to say what would close the gap
+            continue
         short_of_mean = required > 0 and (m.level is None or m.level < required)
         short_of_minimum = False
         for i, minimum in spec.minimums:
@@ -109,9 +112,7 @@ def what_if(
                 short_of_minimum = True
         if not short_of_mean and not short_of_minimum:
             continue
-        if (required > 0 and not m.sufficient) or any(
-            comps[i].level is None for i, _ in spec.minimums
-        ):
+        if any(comps[i].level is None for i, _ in spec.minimums):
             blocked.append(m.id)
             continue
         levels: dict[int, float] = {}

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import ANSI, EXAMPLE_IDS, EXAMPLES, run_cli
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from helpers import ANSI, EXAMPLE_IDS, EXAMPLES, run_cli
 
 
 class TextSnapshot(SingleFileSnapshotExtension):

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import EXAMPLE_IDS, EXAMPLES, run_cli
 from jsonschema import Draft202012Validator, validate
 
 from careerfix.models.report import SCHEMA_VERSION
+from helpers import EXAMPLE_IDS, EXAMPLES, run_cli
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from careerfix.datafile import (
     MAX_ANSWERS_BYTES,
     DataFileError,
     decode,
+    describe,
     locate,
     node_for_json,
     parse_json,
@@ -170,23 +171,30 @@ def check_answers(
         if q is None:
             issues.append((loc, f"unknown question id{_suggest(qid, pack.questions)}"))
             continue
-        values = value if isinstance(value, list) else [value]
-        if isinstance(value, list) and q.kind != "multi":
-            issues.append((loc, "this question takes one choice, not a list"))
+        if isinstance(value, list):
+            if q.kind != "multi":
+                issues.append((loc, "this question takes one choice, not a list"))
+                continue
+            bad = [i for i, v in enumerate(value) if not isinstance(v, str)]
+            if bad:
+                issues.append(
+                    ((*loc, bad[0]), f"expected a choice value, got {describe(value[bad[0]])}")
+                )
+                continue
+        elif not isinstance(value, str):
+            wanted = "a list of choice values" if q.kind == "multi" else "a choice value"
+            issues.append((loc, f"expected {wanted}, got {describe(value)}"))
             continue
+        values = value if isinstance(value, list) else [value]
         if not values:
             issues.append((loc, "choose at least one value (or the 'not sure' value)"))
             continue
         for i, v in enumerate(values):
             if q.choice(v) is None:
                 where = (*loc, i) if isinstance(value, list) else loc
-                issues.append(
-                    (
-                        where,
-                        f"'{v}' is not a choice here (choices: {', '.join(c.value for c in q.choices)})",
-                    )
-                )
-        unknown = next(c.value for c in q.choices if c.unknown)
+                choices = ", ".join(c.value for c in q.choices)
+                issues.append((where, f"'{v}' is not a choice here (choices: {choices})"))
+        unknown = pack.unknown_value[qid]
         if len(values) > 1 and unknown in values:
             issues.append((loc, f"'{unknown}' cannot be combined with other choices"))
         if len(set(values)) != len(values):

@@ -161,13 +161,13 @@ def rules_check(
 @rules_app.command("show")
 def rules_show(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """Show the model at a glance: modules, competencies, question counts, target roles."""
-    from careerfix.render.console import make_console
+    from careerfix.render.console import print_rendered
     from careerfix.render.pack import render_pack
     from careerfix.rules import load_pack
 
     pack = load_pack(rules)
-    console = make_console()
-    render_pack(console, pack, _lang(lang))
+    code = _lang(lang)
+    print_rendered(lambda console: render_pack(console, pack, code))
 
 
 class Format(StrEnum):
@@ -349,20 +349,14 @@ def _emit_report(
         from careerfix.render.markdown import render_markdown
 
         _write(render_markdown(report), output)
-    elif output is not None:
-        import io
-
-        from careerfix.render.console import make_console
-        from careerfix.render.text import render_text
-
-        buffer = io.StringIO()
-        render_text(make_console(buffer), report)
-        _write(buffer.getvalue(), output)
     else:
-        from careerfix.render.console import make_console
+        from careerfix.render.console import print_rendered, render_to_text
         from careerfix.render.text import render_text
 
-        render_text(make_console(), report)
+        if output is not None:
+            _write(render_to_text(lambda console: render_text(console, report)), output)
+        else:
+            print_rendered(lambda console: render_text(console, report))
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -434,10 +428,10 @@ def roles(
 
         _write(json.dumps(roles_data(pack, code), ensure_ascii=False, indent=2) + "\n", None)
         return
-    from careerfix.render.console import make_console
+    from careerfix.render.console import print_rendered
     from careerfix.render.pack import render_roles
 
-    render_roles(make_console(), pack, code)
+    print_rendered(lambda console: render_roles(console, pack, code))
 
 
 @app.command()

@@ -113,6 +113,9 @@ def _yaml_problem(exc: Any, display: str) -> Problem:
         what = f"unsafe or unknown YAML tag rejected ({exc.problem})"
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
+    opened = exc.context_mark
+    if opened is not None and mark is not None and opened.line != mark.line:
+        what += f" (the structure began on line {opened.line + 1})"
     return Problem(display, "", f"YAML syntax error: {what}", line=line, column=col)
 
 
@@ -257,11 +260,11 @@ def _message(err: Any) -> str:
     if kind in {"string_type", "int_type", "float_type", "list_type", "dict_type", "bool_type"} or (
         kind.endswith("_parsing") or kind in {"model_type", "model_attributes_type"}
     ):
-        msg = f"{msg} (got {_describe(err.get('input'))})"
+        msg = f"{msg} (got {describe(err.get('input'))})"
     return msg
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):

@@ -60,6 +60,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "modules_title": ("五大基础模块", "The five base modules"),
     "insufficient": ("数据不足", "insufficient data"),
     "coverage": ("已答 {pct}%", "{pct}% answered"),
+    "insufficient_legend": (
+        "? 表示数据不足：该模块答了的题太少，暂不打分。补答它的题目后再看。",
+        "? means insufficient data: too few of the module's questions are answered to score it. "
+        "Answer more of them and run again.",
+    ),
     "need": ("需要 {level}", "needs {level}"),
     "no_need": ("不要求", "not required"),
     "gaps_title": ("能力差距（对照目标岗位）", "Gaps to the target role, by competency"),
@@ -70,6 +75,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "no_gaps": (
         "没有能力差距：目标岗位的要求你都达到了。",
         "No gaps: you meet every requirement of the target role.",
+    ),
+    "no_known_gaps": (
+        "已知的能力项都达到了目标岗位的要求，但还有未作答的项目（见下）。",
+        "Every competency that is known meets the target role; some are not known yet (below).",
     ),
     "unknown_gaps": (
         "另有 {n} 项因未作答无法判断：{names}",

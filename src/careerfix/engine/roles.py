@@ -89,10 +89,12 @@ def what_if(
     modules: Sequence[ModuleScore],
     role: RoleProfile,
 ) -> WhatIf:
-    """The fewest level-steps that meet every module bar and competency minimum of ``role``.
+    """The fewest level-steps that meet every module bar and competency minimum of ``role``,
+    never planning a competency above the level the role asks of it.
 
-    Greedy is optimal here: every step on a competency adds its weight to the module's sum, so
-    climbing the heaviest competency first needs the fewest steps; ties go to the weakest one.
+    Greedy is optimal under those caps: every step on a competency adds its weight to the
+    module's sum, so climbing the heaviest competency first needs the fewest steps; ties go to
+    the weakest one.
     """
     steps: list[Step] = []
     blocked: list[str] = []
@@ -126,15 +128,22 @@ def what_if(
         deficit = 0.0
         for i, level in levels.items():
             deficit += comps[i].weight * (required - level)
-        heap = [(-comps[i].weight, level, i) for i, level in levels.items() if level < 4]
-        heapq.heapify(heap)
-        while deficit > 1e-9 and heap:
-            neg_weight, level, i = heapq.heappop(heap)
-            step = float(math.floor(level) + 1)
-            deficit += neg_weight * (step - level)
-            levels[i] = step
-            if step < 4:
-                heapq.heappush(heap, (neg_weight, step, i))
+        # First climb only up to each competency's own target for the role (realistic steps);
+        # only if that cannot meet the bar (a pack with lower competency minimums) go beyond.
+        target = cp.required[role.id]
+        own_targets = {i: float(target[comps[i].id]) for i in levels}
+        for caps in (own_targets, dict.fromkeys(levels, 4.0)):
+            if deficit <= 1e-9:
+                break
+            heap = [(-comps[i].weight, lv, i) for i, lv in levels.items() if lv < caps[i]]
+            heapq.heapify(heap)
+            while deficit > 1e-9 and heap:
+                neg_weight, level, i = heapq.heappop(heap)
+                step = float(math.floor(level) + 1)
+                deficit += neg_weight * (step - level)
+                levels[i] = step
+                if step < caps[i]:
+                    heapq.heappush(heap, (neg_weight, step, i))
         for i in spec.members:
             c = comps[i]
             if c.level is not None and levels[i] > c.level:

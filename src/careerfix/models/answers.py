@@ -26,7 +26,22 @@ class AnswersFile(BaseModel):
     pack_version: Annotated[str, Field(max_length=20)] | None = None
     lang: Lang | None = None
     target: Annotated[str, Field(max_length=80)] | None = None
-    answers: dict[str, AnswerValue | None] = {}
+    # Values are checked against each question in careerfix.answers.check_answers, which gives
+    # one clear message per bad value (a str | list union here would give two, one per member).
+    answers: Annotated[
+        dict[str, Any],
+        Field(
+            json_schema_extra={
+                "additionalProperties": {
+                    "anyOf": [
+                        {"type": "string"},
+                        {"type": "array", "items": {"type": "string"}},
+                        {"type": "null"},
+                    ]
+                }
+            }
+        ),
+    ] = {}
     evidence: dict[str, Annotated[str, Field(max_length=500)] | None] = {}
     template: Any = None
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
+import sys
+from collections.abc import Callable
 from typing import IO
 
 from rich.console import Console
@@ -24,3 +28,36 @@ def make_console(file: IO[str] | None = None, *, stderr: bool = False) -> Consol
         emoji=False,
         soft_wrap=False,
     )
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def strip_trailing(text: str) -> str:
+    """Drop the spaces rich pads tables and grids with at the end of each line (colour codes stay)."""
+    return _TRAILING.sub(r"\1", text)
+
+
+def render_to_text(render: Callable[[Console], None], like: Console | None = None) -> str:
+    """Render into a string, as it would appear on ``like`` (width, colours), minus padding."""
+    target = like or make_console(io.StringIO())
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=target.width,
+        color_system=target.color_system if target.is_terminal else None,  # type: ignore[arg-type]
+        force_terminal=target.is_terminal,
+        no_color=target.no_color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+    render(console)
+    return strip_trailing(buffer.getvalue())
+
+
+def print_rendered(render: Callable[[Console], None]) -> None:
+    """Render for stdout (terminal or pipe) and write it raw, without trailing padding."""
+    sys.stdout.write(render_to_text(render, make_console()))
+    sys.stdout.flush()

@@ -65,7 +65,8 @@ def render_markdown(report: Report) -> str:
             add(f"- {md(reason.text)}{_src(reason.sources)}")
         add("")
     if d.remap:
-        add("→ " + ", ".join(f"{md(m.name)} {_num(m.level)}" for m in d.remap))
+        sep = "、" if lang == "zh" else ", "
+        add("→ " + sep.join(f"{md(m.name)} {_num(m.level)}" for m in d.remap))
         add("")
     for note in d.notes:
         add(f"> {md(note)}")
@@ -101,7 +102,8 @@ def render_markdown(report: Report) -> str:
         for g in rows:
             add(f"| {md(g.name)} | {_num(g.current)} | {g.required} | {_num(g.gap)} |")
     else:
-        add(md(t("no_gaps", lang), line_start=True))
+        no_gaps = "no_known_gaps" if any(g.gap is None for g in report.gaps) else "no_gaps"
+        add(md(t(no_gaps, lang), line_start=True))
     unknown = [g for g in report.gaps if g.gap is None]
     if unknown:
         add("")
@@ -158,7 +160,8 @@ def render_markdown(report: Report) -> str:
             add(md(t("whatif_done", lang, role=report.target.name), line_start=True))
         if w.blocked:
             add("")
-            names_b = ", ".join(m.name for m in report.modules if m.id in w.blocked)
+            sep = "、" if lang == "zh" else ", "
+            names_b = sep.join(m.name for m in report.modules if m.id in w.blocked)
             add(md(t("whatif_blocked", lang, names=names_b), line_start=True))
         add("")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.rule import Rule
@@ -126,7 +127,12 @@ def _verdict_heading(report: Report) -> str:
     return t("verdict", lang)
 
 
+def _join(lang: str, names: list[str]) -> str:
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
 def _verdict(console: Console, report: Report) -> None:
+    lang = report.inputs.lang
     d = report.diagnosis
     for v in d.verdicts:
         console.print(Para(v.name, style="bold cyan"))
@@ -138,7 +144,7 @@ def _verdict(console: Console, report: Report) -> None:
             items.append(line)
         _bullets(console, items, indent=2)
     if d.remap:
-        parts = ", ".join(f"{m.name} {_num(m.level)}" for m in d.remap)
+        parts = _join(lang, [f"{m.name} {_num(m.level)}" for m in d.remap])
         _bullets(console, [Text(parts, style="cyan")], bullet="→")
     if d.notes:
         _bullets(console, [Text(note, style="yellow") for note in d.notes], bullet="!")
@@ -163,14 +169,14 @@ def _bar(module: ModuleOut, cells: int) -> Text:
     return bar
 
 
-def _module_bars(report: Report, width: int) -> Table:
+def _module_bars(report: Report, width: int) -> Table | Group:
+    """One row per module: name, bar, level and score, what the target needs.
+
+    When the names leave too little room for a readable bar (narrow terminals, long English
+    names), each module takes two lines: its name, then the bar and the figures.
+    """
     lang = report.inputs.lang
-    cells = max(8, min(24, width - 40))
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, justify="right")
-    table.add_column()
+    rows = []
     for m in report.modules:
         if m.status == "scored":
             figure = Text(f"{_num(m.level)}/4 {m.score:>3}")
@@ -179,14 +185,47 @@ def _module_bars(report: Report, width: int) -> Table:
             elif m.required == 0:
                 need = Text(t("no_need", lang), style="dim")
             else:
-                need = Text(
-                    t("need", lang, level=m.required), style="green" if not m.gap else "yellow"
-                )
-        else:
-            figure = Text(t("insufficient", lang), style="yellow")
-            need = Text(t("coverage", lang, pct=round(m.coverage * 100)), style="dim")
-        table.add_row(Text(m.name), _bar(m, cells), figure, need)
-    return table
+                style = "green" if not m.gap else "yellow"
+                need = Text(t("need", lang, level=m.required), style=style)
+        else:  # explained once, under the bars
+            figure = Text("?", style="yellow")
+            need = Text(t("coverage", lang, pct=round(m.coverage * 100)), style="yellow")
+        rows.append((m, Text(m.name), figure, need))
+    name_w = max(cell_len(name.plain) for _, name, _, _ in rows)
+    figure_w = max(cell_len(figure.plain) for _, _, figure, _ in rows)
+    need_w = max(cell_len(n.plain) for _, _, _, n in rows)
+    fixed = figure_w + need_w + 2  # one-cell gaps between bar, figure and need
+    one_line = width - name_w - 1 - fixed >= 12
+
+    def grid(cells: int, with_name: bool) -> Table:
+        table = Table.grid(padding=(0, 1))
+        if with_name:
+            table.add_column(no_wrap=True, min_width=name_w)
+        table.add_column(no_wrap=True, width=cells)
+        table.add_column(no_wrap=True, justify="right", width=figure_w)
+        table.add_column(no_wrap=True)
+        return table
+
+    if one_line:
+        cells = max(8, min(24, width - name_w - 1 - fixed))
+        table = grid(cells, with_name=True)
+        for m, name, figure, need in rows:
+            table.add_row(name, _bar(m, cells), figure, need)
+        return _with_legend(report, table)
+    cells = max(8, min(24, width - 2 - fixed))
+    parts: list[Text | Padding] = []
+    for m, name, figure, need in rows:
+        line = grid(cells, with_name=False)
+        line.add_row(_bar(m, cells), figure, need)
+        parts += [name, Padding(line, (0, 0, 0, 2))]
+    return _with_legend(report, Group(*parts))
+
+
+def _with_legend(report: Report, bars: Table | Group) -> Table | Group:
+    if all(m.status == "scored" for m in report.modules):
+        return bars
+    lang = report.inputs.lang
+    return Group(bars, Para(t("insufficient_legend", lang), style="dim"))
 
 
 def _gaps(console: Console, report: Report) -> None:
@@ -194,7 +233,7 @@ def _gaps(console: Console, report: Report) -> None:
     rows = [g for g in report.gaps if g.gap]
     unknown = [g for g in report.gaps if g.gap is None]
     if not rows:
-        console.print(Para(t("no_gaps", lang), style="green"))
+        console.print(Para(t("no_known_gaps" if unknown else "no_gaps", lang), style="green"))
     else:
         module_name = {m.id: m.name for m in report.modules}
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False, show_edge=False)
@@ -227,7 +266,7 @@ def _evidence(console: Console, report: Report) -> None:
         mark = Text("✓" if proven else "?", style="green" if proven else "yellow")
         line = Text(f"{names.get(e.competency, e.competency)} (L{e.level})")
         if e.evidence:
-            line.append(_label("proof", lang) if not proven else ": ", style="dim")
+            line.append("：" if lang == "zh" else ": ", style="dim")
             line.append(clean(e.evidence), style="italic")
         if not proven:
             line.append(f" — {t('unproven', lang)}", style="yellow")
@@ -264,8 +303,7 @@ def _what_if(console: Console, report: Report) -> None:
     elif not w.blocked:
         console.print(Para(t("whatif_done", lang, role=role), style="green"))
     if w.blocked:
-        sep = "、" if lang == "zh" else ", "
-        names = sep.join(m.name for m in report.modules if m.id in w.blocked)
+        names = _join(lang, [m.name for m in report.modules if m.id in w.blocked])
         console.print(Para(t("whatif_blocked", lang, names=names), style="yellow"))
 
 
@@ -305,6 +343,10 @@ def _plan(console: Console, report: Report) -> None:
 def _roles(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     shown = [r for r in report.roles if r.outlook != "fallback"][:3]
+    # The role that grows from the verdict is always worth seeing, even when ranked lower.
+    shown += [
+        r for r in report.roles if r.verdict_match and r.outlook != "fallback" and r not in shown
+    ][:1]
     shown += [r for r in report.roles if r.outlook == "fallback"]
     items = []
     for role in shown:

@@ -51,12 +51,12 @@ def break_offsets(plain: str, width: int) -> list[int]:
             # Keep closing punctuation with the character before it; keep opening punctuation
             # with the character after it.
             carry: list[tuple[int, str]] = []
-            if (
-                token in _NO_LINE_START
-                and len(line_tokens) > 1
-                and not line_tokens[-1][1].isspace()
-            ):
-                carry = [line_tokens.pop()]
+            if token in _NO_LINE_START:
+                # Move the whole run of closing punctuation, and the character before it.
+                while len(line_tokens) > 1 and line_tokens[-1][1] in _NO_LINE_START:
+                    carry.insert(0, line_tokens.pop())
+                if len(line_tokens) > 1 and not line_tokens[-1][1].isspace():
+                    carry.insert(0, line_tokens.pop())
             while len(line_tokens) > 1 and line_tokens[-1][1] in _NO_LINE_END:
                 carry.insert(0, line_tokens.pop())
             while line_tokens and line_tokens[-1][1].isspace():

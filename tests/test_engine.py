@@ -445,9 +445,10 @@ def check_what_if_optimal(pack: RulePack, result: Assessment) -> None:
         known = [c for c in module.competencies if c.id in current]
         taken = sum(by_step.get(c.id, 0) for c in known)
         best = math.inf
-        for top in (lambda cid: role.competencies.get(cid, role.modules.get(mid, 0)), lambda _: 4):
+        own = {c.id: role.competencies.get(c.id, role.modules.get(mid, 0)) for c in known}
+        for tops in (own, dict.fromkeys(own, 4)):
             ranges = [
-                range(math.ceil(current[c.id]), max(math.ceil(current[c.id]), top(c.id)) + 1)
+                range(math.ceil(current[c.id]), max(math.ceil(current[c.id]), tops[c.id]) + 1)
                 for c in known
             ]
             for combo in itertools.product(*ranges):

@@ -124,7 +124,7 @@ def review_change(
     """At the review: "Change an answer", pick ``qid``, answer it again (cursor on the old one)."""
     q = pack().questions[qid]
     keys = select_keys(REVIEW_VALUES, "change")
-    keys += select_keys([x.id for x in order()], qid)
+    keys += select_keys(["__back__", *(x.id for x in order())], qid)
     keys += answer_keys(
         q,
         value,

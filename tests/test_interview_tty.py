@@ -153,7 +153,7 @@ def test_ctrl_c_then_resume_in_a_terminal(
     child.expect_exact(ORDER[k].prompt.get("en"))
     child.send(ih.CTRL_C)
     assert finish(child) == 130, transcript(child)[-2000:]
-    assert f"Stopped. {k} answers are saved in {draft_file}" in transcript(child)
+    assert f"Stopped. Answers saved: {k}, in {draft_file}" in transcript(child)
     assert "Traceback" not in transcript(child)
     saved = json.loads(draft_file.read_text(encoding="utf-8"))
     assert saved["answers"] == {qid: ANSWERS[qid] for qid in IDS[:k]}
@@ -275,7 +275,7 @@ def test_stdout_redirected_to_a_file_gets_no_prompt(
     assert finish(child) == 130
     out = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert out == "", "stdout only ever carries the report"
-    assert "Stopped. 1 answers are saved" in transcript(child)
+    assert "Stopped. Answers saved: 1," in transcript(child)
     assert json.loads(draft_file.read_text(encoding="utf-8"))["answers"] == {
         IDS[0]: ANSWERS[IDS[0]]
     }

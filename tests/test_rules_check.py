@@ -606,9 +606,7 @@ def test_rules_show_role_ids_survive_an_80_column_terminal(shipped_rules: Path) 
     )
 
     assert result.exit_code == 0
-    missing = [
-        r.id for r in pack.roles.roles if not re.search(rf"^ +{r.id} ", result.stdout, re.M)
-    ]
+    missing = [r.id for r in pack.roles.roles if not re.search(rf"^ +{r.id} ", result.stdout, re.M)]
     assert missing == []
 
 

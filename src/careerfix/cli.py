@@ -300,7 +300,7 @@ def _interview(
     pack: Any, target: str | None, resume: bool | None, lang: Lang | None
 ) -> tuple[Any, Path]:
     """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130."""
-    from careerfix.drafts import draft_path
+    from careerfix.drafts import draft_path, load_draft
     from careerfix.interview import Discarded, Interview, open_draft
     from careerfix.prompting import make_prompter
     from careerfix.render.console import make_console
@@ -317,8 +317,12 @@ def _interview(
         console.print(t("draft_discarded", flag or default_lang()))
         raise typer.Exit(0) from None
     except (KeyboardInterrupt, EOFError):
-        saved = len(draft.answers) if draft is not None else 0
-        code = (draft.lang if draft is not None else None) or flag or default_lang()
+        # Stopped at the resume menu (no draft opened yet): what is on disk is still there.
+        on_disk = draft if draft is not None else load_draft(path)
+        saved = len(on_disk.answers) if on_disk is not None else 0
+        code = (on_disk.lang if on_disk is not None else None) or flag or default_lang()
+        if saved == 0 and not path.exists():
+            raise InterruptedByUser(t("interrupted_empty", code)) from None
         raise InterruptedByUser(t("interrupted", code, n=saved, path=path)) from None
     return draft, path
 

@@ -23,6 +23,8 @@ class Draft:
     lang: str | None = None
     target: str | None = None
     target_asked: bool = False
+    # A level ≥ 3 answer whose evidence prompt was interrupted: asked again on resume.
+    pending_evidence: str | None = None
     answers: dict[str, str | list[str]] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
     saved_at: str | None = None
@@ -51,6 +53,7 @@ def save_draft(path: Path, draft: Draft) -> None:
         "lang": draft.lang,
         "target": draft.target,
         "target_asked": draft.target_asked,
+        "pending_evidence": draft.pending_evidence,
         "answers": draft.answers,
         "evidence": draft.evidence,
         "saved_at": draft.saved_at,
@@ -74,6 +77,7 @@ def load_draft(path: Path) -> Draft | None:
             lang=data.get("lang"),
             target=data.get("target"),
             target_asked=bool(data.get("target_asked", False)),
+            pending_evidence=data.get("pending_evidence"),
             answers=dict(data.get("answers") or {}),
             evidence=dict(data.get("evidence") or {}),
             saved_at=data.get("saved_at"),
@@ -122,6 +126,7 @@ def migrate_draft(pack: RulePack, draft: Draft) -> tuple[Draft, list[str]]:
         lang=lang,
         target=target,
         target_asked=draft.target_asked and (draft.target is None or target is not None),
+        pending_evidence=draft.pending_evidence if draft.pending_evidence in kept else None,
         answers=kept,
         evidence=evidence,
         saved_at=draft.saved_at,

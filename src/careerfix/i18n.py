@@ -166,7 +166,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "review_pick": ("修改哪一题？", "Which answer do you want to change?"),
     "draft_found": (
         "发现未完成的问卷：已答 {n} 题（保存于 {when}）。",
-        "Found an unfinished interview: {n} answers saved ({when}).",
+        "Found an unfinished interview (saved {when}). Answers so far: {n}.",
     ),
     "draft_action": ("要怎么处理？", "What would you like to do?"),
     "draft_resume": ("接着答", "Resume where I stopped"),
@@ -175,12 +175,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "draft_discarded": ("已丢弃保存的回答。", "The saved answers were discarded."),
     "draft_migrated": (
         "规则包已从 {old} 升级到 {new}：保留了 {kept} 个回答，{dropped} 题需要重新回答。",
-        "The rules pack changed from {old} to {new}: {kept} answers kept, {dropped} to answer again.",
+        "The rules pack changed from {old} to {new}. Answers kept: {kept}; to answer again: {dropped}.",
     ),
     "interrupted": (
         "已停止。{n} 个回答已保存在 {path}。运行 careerfix assess 即可接着答（或加 --resume）。",
-        "Stopped. {n} answers are saved in {path}. Run 'careerfix assess' to carry on (or add --resume).",
+        "Stopped. Answers saved: {n}, in {path}. Run 'careerfix assess' to carry on (or add --resume).",
     ),
+    "interrupted_empty": (
+        "已停止，还没有回答任何问题，没有保存内容。",
+        "Stopped before the first answer: nothing was saved.",
+    ),
+    "review_back": ("← 返回核对", "← Back to the summary"),
     "no_terminal": (
         "交互问卷需要终端，但标准输入或标准错误不是终端。请用 --answers FILE 提供答案（careerfix questions 可生成模板）。",
         "the interview needs a terminal, but stdin or stderr is not one. Give your answers with "

@@ -63,6 +63,9 @@ class Interview:
             self.draft.target, self.draft.target_asked = target_flag, True
         elif not self.draft.target_asked:
             self.ask_target()
+        pending = self.draft.pending_evidence
+        if pending is not None and pending in self.pack.questions:
+            self.ask_evidence(self.pack.questions[pending])
         for question in self.order:
             if question.id not in self.draft.answers:
                 self.ask_question(question)
@@ -134,19 +137,26 @@ class Interview:
         self.save()
         level = self.pack.level_of[question.id].get(value) if isinstance(value, str) else None
         if level is not None and level >= self.pack.meta.scoring.proof_level:
-            prompt = question.evidence or self.pack.meta.evidence_prompt
-            self.console.print(Text(prompt.get(lang), style="dim"))
-            text = self.ask.text(
-                t("evidence_q", lang), default=self.draft.evidence.get(question.id, "")
-            ).strip()
-            if text:
-                self.draft.evidence[question.id] = text
-            else:
-                self.draft.evidence.pop(question.id, None)
+            self.ask_evidence(question)
+        elif self.draft.evidence.pop(question.id, None) is not None:
             self.save()
+
+    def ask_evidence(self, question: Question) -> None:
+        """The number behind a level ≥ 3 claim; an interrupted prompt is asked again on resume."""
+        lang = self.lang
+        self.draft.pending_evidence = question.id
+        self.save()
+        prompt = question.evidence or self.pack.meta.evidence_prompt
+        self.console.print(Text(prompt.get(lang), style="dim"))
+        text = self.ask.text(
+            t("evidence_q", lang), default=self.draft.evidence.get(question.id, "")
+        ).strip()
+        if text:
+            self.draft.evidence[question.id] = text
         else:
-            if self.draft.evidence.pop(question.id, None) is not None:
-                self.save()
+            self.draft.evidence.pop(question.id, None)
+        self.draft.pending_evidence = None
+        self.save()
 
     # ------------------------------------------------------------------ review
 
@@ -159,7 +169,7 @@ class Interview:
         for v in values:
             choice = question.choice(v)
             titles.append(choice.text.get(self.lang) if choice else v)
-        return "; ".join(titles)
+        return " + ".join(titles)
 
     def review(self) -> None:
         lang = self.lang
@@ -184,13 +194,34 @@ class Interview:
             )
             if action == "done":
                 return
-            picks = []
+            width = max(self.console.width - 6, 30)
+            picks = [("__back__", t("review_back", lang))]
             for _section_id, name, questions in self.pack.sections:
                 for k, q in enumerate(questions, 1):
                     label = f"{name.get(lang)} {k}. {q.prompt.get(lang)} → {self._answer_text(q)}"
-                    picks.append((q.id, label))
+                    picks.append((q.id, _fit(label, width)))
             qid = self.ask.select(t("review_pick", lang), picks)
-            self.ask_question(self.pack.questions[qid])
+            if qid != "__back__":
+                self.ask_question(self.pack.questions[qid])
+
+
+def _fit(label: str, width: int) -> str:
+    """Cut a one-line menu label to the terminal width (by display cells, for Chinese)."""
+    from rich.cells import cell_len, set_cell_size
+
+    return label if cell_len(label) <= width else set_cell_size(label, width - 1) + "…"
+
+
+def _when(saved_at: str | None) -> str:
+    """A saved draft's time, local and readable."""
+    from datetime import datetime
+
+    if not saved_at:
+        return "?"
+    try:
+        return datetime.fromisoformat(saved_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return saved_at
 
 
 def open_draft(
@@ -213,7 +244,7 @@ def open_draft(
     lang = lang_flag or saved.lang or locale_lang() or "en"
     if resume is None:
         console.print(
-            Text(t("draft_found", lang, n=len(saved.answers), when=saved.saved_at or "?"))
+            Text(t("draft_found", lang, n=len(saved.answers), when=_when(saved.saved_at)))
         )
         action = prompter.select(
             t("draft_action", lang),

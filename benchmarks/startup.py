@@ -28,6 +28,8 @@ PY = sys.executable
 def _env(home: str) -> dict[str, str]:
     env = dict(os.environ, CAREERFIX_HOME=home, LANG="en_US.UTF-8", PROMPT_TOOLKIT_NO_CPR="1")
     env.pop("CAREERFIX_RULES", None)
+    # Measure what users get: cached bytecode (some sandboxes set this to keep trees clean).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

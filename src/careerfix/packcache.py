@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 from pathlib import Path
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from careerfix import __version__
 from careerfix.models.pack import (
@@ -30,8 +33,11 @@ from careerfix.store import atomic_write_text, cache_dir
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 class _Cached(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     meta: PackFile
     modules: list[ModuleFile]
@@ -61,14 +67,58 @@ def _file(key: str) -> Path:
 
 
 def read(key: str, root: Path) -> RulePack | None:
+    """The cached pack, rebuilt without re-validating it (it was checked before it was cached).
+
+    Skipping validation also skips building the models' validators, which is most of the cost
+    of loading a pack: the models are declared with ``defer_build``.
+    """
     try:
-        raw = _file(key).read_bytes()
-        c = _Cached.model_validate_json(raw)
-    except (OSError, ValidationError, ValueError):
+        data = json.loads(_file(key).read_bytes())
+        c = _construct(_Cached, data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
     return RulePack(
         c.meta, c.modules, c.diagnosis, c.fit, c.roles, c.resume, c.actions, location=str(root)
     )
+
+
+def _construct(cls: type[M], data: Any) -> M:
+    """``cls.model_construct`` applied all the way down (pydantic's own stops at the top)."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__}: expected an object")
+    values = {}
+    for name, field in cls.model_fields.items():
+        key = field.alias or name
+        if key in data:
+            values[name] = _value(field.annotation, data[key])
+    return cls.model_construct(**values)
+
+
+def _value(annotation: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _value(get_args(annotation)[0], value)
+    if origin in (Union, UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        if len(options) == 1:  # X | None
+            return _value(options[0], value)
+        models = [a for a in options if _is_model(a)]
+        return _construct(models[0], value) if models and isinstance(value, dict) else value
+    if origin is list:
+        (item,) = get_args(annotation)
+        return [_value(item, v) for v in value]
+    if origin is dict:
+        _, item = get_args(annotation)
+        return {k: _value(item, v) for k, v in value.items()}
+    if _is_model(annotation):
+        return _construct(annotation, value)
+    return value
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def write(key: str, pack: RulePack) -> None:

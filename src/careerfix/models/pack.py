@@ -45,7 +45,9 @@ def _choice_value(value: str) -> str:
 
 class _Strict(BaseModel):
     # Unknown fields are errors: a typo in a pack must never be silently ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: validators are only built when a pack is checked; a cached pack is rebuilt
+    # without them (careerfix.packcache), which keeps start-up fast.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Text(_Strict):

@@ -1,0 +1,108 @@
+"""The rules-pack cache: a checked pack is reused, and never trusted once its files change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from careerfix import packcache, rules
+from careerfix.engine import assess
+from careerfix.models.answers import Answers
+from careerfix.rules import load_pack
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CAREERFIX_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(packcache.CACHE_ENV, raising=False)
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", target)
+    return target
+
+
+def _no_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(_: Path) -> None:
+        raise AssertionError("the pack was checked again instead of read from the cache")
+
+    monkeypatch.setattr(rules, "check_pack", fail)
+
+
+def _sample(pack_id: str, version: str) -> Answers:
+    return Answers(
+        pack=pack_id,
+        pack_version=version,
+        answers={
+            "role.employer": "platform",
+            "role.owns": ["kols", "content_chain"],
+            "user.kol_work": "led",
+            "content.filtering_work": "did",
+            "fit.department": "support",
+            "resume.style": "duties",
+        },
+        evidence={"user.kol_work": "KOLs 800 -> 3,100 in 18 months"},
+    )
+
+
+def test_second_load_comes_from_the_cache_and_scores_the_same(
+    home: Path, pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = load_pack(pack_dir)
+    assert list((home / "cache" / "packs").glob("*.json")), "a checked pack is cached"
+    _no_check(monkeypatch)
+    cached = load_pack(pack_dir)
+    assert cached.meta == fresh.meta
+    assert cached.modules == fresh.modules
+    assert cached.diagnosis == fresh.diagnosis
+    assert cached.fit == fresh.fit and cached.roles == fresh.roles
+    assert cached.resume == fresh.resume and cached.actions == fresh.actions
+    answers = _sample(fresh.id, fresh.version)
+    assert assess(cached, answers) == assess(fresh, answers)
+
+
+def test_editing_a_rules_file_misses_the_cache(home: Path, pack_dir: Path) -> None:
+    load_pack(pack_dir)
+    roles = pack_dir / "roles.yaml"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("社区运营, en:", "社区运营（平台）, en:", 1),
+        encoding="utf-8",
+    )
+    assert load_pack(pack_dir).role_by_id["community_ops"].name.zh == "社区运营（平台）"
+
+
+def test_a_broken_rules_file_is_reported_even_after_caching(home: Path, pack_dir: Path) -> None:
+    load_pack(pack_dir)
+    (pack_dir / "resume.yaml").write_text("rules: [\n", encoding="utf-8")
+    with pytest.raises(rules.RulesError):
+        load_pack(pack_dir)
+
+
+def test_a_damaged_cache_file_is_ignored(home: Path, pack_dir: Path) -> None:
+    fresh = load_pack(pack_dir)
+    for cached in (home / "cache" / "packs").glob("*.json"):
+        cached.write_text('{"meta": {"id": 42}', encoding="utf-8")
+    assert load_pack(pack_dir).meta == fresh.meta
+
+
+def test_caching_can_be_switched_off(
+    home: Path, pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(packcache.CACHE_ENV, "1")
+    load_pack(pack_dir)
+    assert not (home / "cache").exists()
+
+
+def test_an_unwritable_cache_never_breaks_loading(
+    home: Path, pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    (home / "cache").write_text("a file where the cache directory should be", encoding="utf-8")
+    assert load_pack(pack_dir).id == "careerfix-ops"

@@ -348,7 +348,7 @@ def _emit_report(
 
     report = build_report(pack, given, result, lang)
     if fmt is Format.json:
-        _write(report.model_dump_json(indent=2) + "\n", output)
+        _write(report.to_json() + "\n", output)
     elif fmt is Format.markdown:
         from careerfix.render.markdown import render_markdown
 

@@ -6,7 +6,8 @@ prints the JSON Schema generated from these models. Bump ``SCHEMA_VERSION`` on a
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,7 +15,9 @@ SCHEMA_VERSION = 1
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Reports are built with model_construct from values the engine already checked, and
+    # written by to_json, so a normal run never needs the validators: build them lazily.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class PackRef(_Out):
@@ -208,3 +211,20 @@ class Report(_Out):
     plan: list[PlanItemOut]
     resume: list[ResumeOut]
     facts: dict[str, int]
+
+    def to_json(self) -> str:
+        """The JSON contract: fields in declaration order, non-ASCII kept, two-space indent.
+
+        Same bytes as ``model_dump_json(indent=2)``, without building pydantic's serializer.
+        """
+        return json.dumps(_plain(self), ensure_ascii=False, indent=2)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return {name: _plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

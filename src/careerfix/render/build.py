@@ -5,6 +5,8 @@ Every renderer (text, Markdown, JSON) reads the Report, so the three always say 
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from careerfix.engine.score import trace
 from careerfix.i18n import t
 from careerfix.models import report as r
@@ -30,7 +32,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
 
     target = None
     if role is not None and result.target_source != "none":
-        target = r.TargetRole(
+        target = r.TargetRole.model_construct(
             id=role.id,
             name=text(role.name),
             source=result.target_source,
@@ -48,7 +50,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         else:
             status = "gap" if g.gap > 0 else "met"
         competencies.append(
-            r.CompetencyOut(
+            r.CompetencyOut.model_construct(
                 id=c.id,
                 module=c.module,
                 name=comp_name[c.id],
@@ -56,16 +58,16 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                 weight=c.weight,
                 required=g.required if g else (0 if role is not None else None),
                 gap=_r(g.gap) if g else None,
-                status=status,
+                status=cast(Any, status),
                 trace=[
-                    r.TraceItem(question=q, choice=ch, level=lv, weight=w)
+                    r.TraceItem.model_construct(question=q, choice=ch, level=lv, weight=w)
                     for q, ch, lv, w in trace(pack, answers, c.id)
                 ],
             )
         )
 
     modules = [
-        r.ModuleOut(
+        r.ModuleOut.model_construct(
             id=m.id,
             name=module_name[m.id],
             level=_r(m.level),
@@ -79,7 +81,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         for m in result.modules
     ]
     gaps = [
-        r.GapOut(
+        r.GapOut.model_construct(
             competency=g.competency,
             module=g.module,
             name=comp_name[g.competency],
@@ -91,7 +93,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         for g in result.gaps
     ]
     evidence = [
-        r.EvidenceOut(
+        r.EvidenceOut.model_construct(
             question=e.question,
             competency=e.competency,
             level=e.level,
@@ -103,10 +105,10 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
     diagnosis = _diagnosis(pack, result, lang, module_name)
     finding_by_id = {f.id: f for f in pack.fit.findings}
     findings = [
-        r.FindingOut(
+        r.FindingOut.model_construct(
             id=f.id,
             name=text(finding_by_id[f.id].name),
-            severity=f.severity,
+            severity=cast(Any, f.severity),
             reason=text(finding_by_id[f.id].reason),
             move=text(finding_by_id[f.id].move),
             horizon=finding_by_id[f.id].horizon,
@@ -115,7 +117,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         for f in result.findings
     ]
     roles = [
-        r.RoleOut(
+        r.RoleOut.model_construct(
             id=fit.role,
             name=text(pack.role_by_id[fit.role].name),
             fit=round(fit.fit, 2),
@@ -123,17 +125,17 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             unknown_modules=fit.unknown_modules,
             verdict_match=fit.verdict_match,
             interest_match=fit.interest_match,
-            outlook=fit.outlook,
+            outlook=cast(Any, fit.outlook),
             note=maybe(pack.role_by_id[fit.role].note),
         )
         for fit in result.roles
     ]
     what_if = None
     if result.what_if is not None and role is not None:
-        what_if = r.WhatIfOut(
+        what_if = r.WhatIfOut.model_construct(
             role=role.id,
             steps=[
-                r.StepOut(
+                r.StepOut.model_construct(
                     competency=s.competency,
                     name=comp_name[s.competency],
                     current=round(s.current, 2),
@@ -161,7 +163,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                 gap=_fmt(item.gap),
             )
             plan.append(
-                r.PlanItemOut(
+                r.PlanItemOut.model_construct(
                     rank=item.rank,
                     kind="skill",
                     ref=item.ref,
@@ -176,7 +178,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                     module_priority=item.module_priority,
                     severity=None,
                     reading=[
-                        r.ReadingOut(
+                        r.ReadingOut.model_construct(
                             id=b,
                             title=text(pack.reading_by_id[b].title),
                             author=pack.reading_by_id[b].author,
@@ -189,7 +191,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         else:
             f = finding_by_id[item.ref]
             plan.append(
-                r.PlanItemOut(
+                r.PlanItemOut.model_construct(
                     rank=item.rank,
                     kind="career",
                     ref=item.ref,
@@ -211,17 +213,17 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
     facts = dict(result.facts)
     rule_by_id = {rule.id: rule for rule in pack.resume.rules}
     resume = [
-        r.ResumeOut(
+        r.ResumeOut.model_construct(
             rule=a.rule,
             advice=text(rule_by_id[a.rule].advice).format(**facts),
             sources=list(a.sources),
         )
         for a in result.resume
     ]
-    return r.Report(
-        pack=r.PackRef(id=pack.id, version=pack.version),
-        inputs=r.Inputs(
-            lang=lang,
+    return r.Report.model_construct(
+        pack=r.PackRef.model_construct(id=pack.id, version=pack.version),
+        inputs=r.Inputs.model_construct(
+            lang=cast(Any, lang),
             target=result.target if result.target_source in ("flag", "answers") else None,
             answers=dict(answers.answers),
             evidence=dict(answers.evidence),
@@ -259,7 +261,7 @@ def _diagnosis(
         for reason in v.reasons:
             index = int(reason.rule.rsplit("[", 1)[1].rstrip("]"))
             reasons.append(
-                r.ReasonOut(
+                r.ReasonOut.model_construct(
                     rule=reason.rule,
                     text=verdict.signals[index].reason.get(lang),
                     weight=reason.weight,
@@ -267,7 +269,7 @@ def _diagnosis(
                 )
             )
         verdicts.append(
-            r.VerdictOut(
+            r.VerdictOut.model_construct(
                 id=v.id,
                 name=verdict.name.get(lang),
                 summary=verdict.summary.get(lang),
@@ -293,12 +295,15 @@ def _diagnosis(
         notes.append(
             spec.mismatch_note.get(lang).format(title=title_name, verdict=verdicts[0].name)
         )
-    return r.DiagnosisOut(
-        status=status,
+    return r.DiagnosisOut.model_construct(
+        status=cast(Any, status),
         verdicts=verdicts,
         title=d.title,
         title_name=title_name,
         mismatch=d.mismatch,
         notes=notes,
-        remap=[r.RemapOut(module=m, name=module_name[m], level=_r(lv)) for m, lv in d.remap],
+        remap=[
+            r.RemapOut.model_construct(module=m, name=module_name[m], level=_r(lv))
+            for m, lv in d.remap
+        ],
     )

@@ -7,9 +7,9 @@ validated by the same code.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from careerfix.datafile import (
     MAX_ANSWERS_BYTES,
@@ -34,8 +34,15 @@ if TYPE_CHECKING:
 Loc = tuple[str | int, ...]
 
 
-def read_answers_data(source: str) -> tuple[Any, Node | None, str]:
-    """Read and parse an answers file (``-`` is stdin); return data, node tree and display name."""
+NodeSource: TypeAlias = "Node | Callable[[], Node | None] | None"
+
+
+def read_answers_data(source: str) -> tuple[Any, NodeSource, str]:
+    """Read and parse an answers file (``-`` is stdin); return data, node tree and display name.
+
+    For JSON the node tree (for line numbers) is built only if a problem needs it: it takes the
+    YAML parser, which a valid JSON file never has to import.
+    """
     if source == "-":
         display = "<stdin>"
         try:
@@ -49,7 +56,7 @@ def read_answers_data(source: str) -> tuple[Any, Node | None, str]:
     looks_json = source.lower().endswith(".json") or text.lstrip().startswith(("{", "["))
     if looks_json:
         data = _or_raise(lambda: parse_json(text, display))
-        return data, node_for_json(text), display
+        return data, (lambda: node_for_json(text)), display
     data, node = _or_raise(lambda: parse_yaml(text, display))
     return data, node, display
 
@@ -99,7 +106,7 @@ def load_answers(
 
 def answers_from_data(
     data: Any,
-    node: Node | None,
+    node_source: NodeSource,
     display: str,
     pack: RulePack,
     overrides: Mapping[str, str | list[str]] | None = None,
@@ -108,6 +115,9 @@ def answers_from_data(
 
     from careerfix.models.answers import Answers, AnswersFile
 
+    def node() -> Node | None:
+        return node_source() if callable(node_source) else node_source
+
     if not isinstance(data, dict):
         raise AnswersError(
             [Problem(display, "", "the top level must be a mapping with an 'answers:' field")]
@@ -115,18 +125,20 @@ def answers_from_data(
     try:
         parsed = AnswersFile.model_validate(data)
     except ValidationError as exc:
-        raise AnswersError(validation_problems(exc, display, node)) from None
+        raise AnswersError(validation_problems(exc, display, node())) from None
     merged = {qid: value for qid, value in parsed.answers.items() if value is not None}
     if overrides:
         merged.update(overrides)
     issues = check_answers(pack, parsed, merged)
     if issues:
         problems = []
+        tree = node()
         for loc, message in issues:
-            path, line, col = locate(node, loc)
+            path, line, col = locate(tree, loc)
             problems.append(Problem(display, path, message, line, col))
         raise AnswersError(problems)
-    return Answers(
+    # Checked above, so built without validating again (see models.answers).
+    return Answers.model_construct(
         pack=pack.id,
         pack_version=pack.version,
         lang=parsed.lang,

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -82,39 +83,58 @@ def read(key: str, root: Path) -> RulePack | None:
     )
 
 
+# How to rebuild one field from JSON: a converter (None: keep the JSON value as it is).
+Convert = Callable[[Any], Any] | None
+_PLANS: dict[type[BaseModel], list[tuple[str, str, Convert]]] = {}
+
+
 def _construct(cls: type[M], data: Any) -> M:
     """``cls.model_construct`` applied all the way down (pydantic's own stops at the top)."""
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__}: expected an object")
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = [
+            (name, field.alias or name, _converter(field.annotation))
+            for name, field in cls.model_fields.items()
+        ]
     values = {}
-    for name, field in cls.model_fields.items():
-        key = field.alias or name
+    for name, key, convert in plan:
         if key in data:
-            values[name] = _value(field.annotation, data[key])
+            raw = data[key]
+            values[name] = raw if convert is None or raw is None else convert(raw)
     return cls.model_construct(**values)
 
 
-def _value(annotation: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _converter(annotation: Any) -> Convert:
+    """Worked out once per field type, not once per value."""
     origin = get_origin(annotation)
     if origin is Annotated:
-        return _value(get_args(annotation)[0], value)
+        return _converter(get_args(annotation)[0])
     if origin in (Union, UnionType):
         options = [a for a in get_args(annotation) if a is not type(None)]
         if len(options) == 1:  # X | None
-            return _value(options[0], value)
+            return _converter(options[0])
         models = [a for a in options if _is_model(a)]
-        return _construct(models[0], value) if models and isinstance(value, dict) else value
+        if not models:
+            return None
+        model = models[0]
+        return lambda v: _construct(model, v) if isinstance(v, dict) else v
     if origin is list:
         (item,) = get_args(annotation)
-        return [_value(item, v) for v in value]
+        each = _converter(item)
+        if each is None:
+            return None
+        return lambda v: [each(x) for x in v]
     if origin is dict:
         _, item = get_args(annotation)
-        return {k: _value(item, v) for k, v in value.items()}
+        value_of = _converter(item)
+        if value_of is None:
+            return None
+        return lambda v: {k: value_of(x) for k, x in v.items()}
     if _is_model(annotation):
-        return _construct(annotation, value)
-    return value
+        return lambda v: _construct(annotation, v)
+    return None
 
 
 def _is_model(annotation: Any) -> bool:

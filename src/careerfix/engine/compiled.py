@@ -45,7 +45,8 @@ class CompiledRule:
 class CompiledRole:
     id: str
     modules: tuple[tuple[str, int], ...]
-    verdicts: tuple[str, ...]
+    verdicts: frozenset[str]
+    first_verdict: str | None  # where the role grows from most naturally
     interests: frozenset[str]
     outlook: str
 
@@ -77,6 +78,7 @@ class CompiledPack:
     roles: tuple[CompiledRole, ...]
     module_members: dict[str, tuple[int, ...]]  # module id → positions in ``competencies``
     module_priority: dict[str, float]
+    competency_weight: dict[str, float]
     actions: dict[tuple[str, str], CompiledAction]  # (competency, gap size) → action
     role_modules: dict[str, tuple[RoleModule, ...]]  # role id → per module, in pack order
 
@@ -130,7 +132,8 @@ def _compile(pack: RulePack) -> CompiledPack:
         CompiledRole(
             role.id,
             tuple(role.modules.items()),
-            tuple(role.verdicts),
+            frozenset(role.verdicts),
+            role.verdicts[0] if role.verdicts else None,
             frozenset(role.interests),
             role.outlook,
         )
@@ -159,6 +162,17 @@ def _compile(pack: RulePack) -> CompiledPack:
         )
         for role in pack.roles.roles
     }
+    weights = {c.id: c.weight for c in comps}
     return CompiledPack(
-        comps, verdicts, findings, resume, required, roles, members, priority, actions, role_modules
+        comps,
+        verdicts,
+        findings,
+        resume,
+        required,
+        roles,
+        members,
+        priority,
+        weights,
+        actions,
+        role_modules,
     )

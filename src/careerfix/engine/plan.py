@@ -21,7 +21,7 @@ def build_plan(
     gaps: Sequence[Gap],
     findings: Sequence[FindingResult],
 ) -> tuple[PlanItem, ...]:
-    weight_of = {c.id: c.weight for c in comps}
+    weight_of = cp.competency_weight
     items: list[tuple[float, int, int, PlanItem]] = []
     for order, g in enumerate(gaps):
         if not g.gap or g.size is None:
@@ -29,8 +29,7 @@ def build_plan(
         weight = weight_of[g.competency]
         module_priority = cp.module_priority[g.module]
         action = cp.actions[(g.competency, g.size)]
-        # Rounded so that equal products rank as ties whatever the float order of operations.
-        priority = round(g.gap * weight * module_priority, 6)
+        priority = g.gap * weight * module_priority
         item = PlanItem(
             0,
             "skill",

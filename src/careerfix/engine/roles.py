@@ -166,6 +166,9 @@ def rank_roles(
         mid: (level if level is not None and coverage >= threshold else None)
         for mid, (level, coverage) in levels.items()
     }
+    first = verdict_ids[0] if verdict_ids else None
+    second = verdict_ids[1] if len(verdict_ids) > 1 else None
+    wanted = frozenset(interests)
     fits = []
     for order, role in enumerate(cp.roles):
         gap = 0.0
@@ -181,11 +184,11 @@ def rank_roles(
         # the others it lists: half.
         bonus = 0.0
         matched = False
-        for i, vid in enumerate(verdict_ids):
-            if vid in role.verdicts:
+        for i, vid in ((0, first), (1, second)):
+            if vid is not None and vid in role.verdicts:
                 matched = True
-                bonus += _VERDICT_BONUS[i] * (1.0 if role.verdicts[0] == vid else 0.5)
-        interest = sum(1 for i in interests if i in role.interests)
+                bonus += _VERDICT_BONUS[i] * (1.0 if role.first_verdict == vid else 0.5)
+        interest = len(role.interests & wanted)
         bonus += _INTEREST_BONUS * min(interest, 3)
         if role.outlook == "favoured":
             bonus += _FAVOURED_BONUS

@@ -55,7 +55,9 @@ class AnswersFile(BaseModel):
 class Answers(BaseModel):
     """Answers checked against one pack: every id and value is known to it."""
 
-    model_config = ConfigDict(frozen=True)
+    # Built with model_construct after careerfix.answers checked every value; its validators
+    # are only built if something validates an Answers directly (tests do).
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     pack: str
     pack_version: str

@@ -59,6 +59,7 @@ class RoleModule:
     required: int
     members: tuple[int, ...]  # positions in CompiledPack.competencies
     minimums: tuple[tuple[int, int], ...]  # (position, minimum level)
+    targets: tuple[float, ...]  # each member's own required level, aligned with members
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ class CompiledPack:
     resume: tuple[CompiledRule, ...]
     # role id → competency id → required level (the competency's own minimum, else its module's)
     required: dict[str, dict[str, int]]
+    required_list: dict[str, tuple[int, ...]]  # the same, aligned with ``competencies``
     roles: tuple[CompiledRole, ...]
     module_members: dict[str, tuple[int, ...]]  # module id → positions in ``competencies``
     module_priority: dict[str, float]
@@ -128,6 +130,7 @@ def _compile(pack: RulePack) -> CompiledPack:
         role.id: {c.id: role.competencies.get(c.id, role.modules.get(c.module, 0)) for c in comps}
         for role in pack.roles.roles
     }
+    required_list = {rid: tuple(req[c.id] for c in comps) for rid, req in required.items()}
     roles = tuple(
         CompiledRole(
             role.id,
@@ -157,6 +160,10 @@ def _compile(pack: RulePack) -> CompiledPack:
                     for i in members[mid]
                     if role.competencies.get(comps[i].id, 0) > 0
                 ),
+                tuple(
+                    float(role.competencies.get(comps[i].id, role.modules.get(mid, 0)))
+                    for i in members[mid]
+                ),
             )
             for mid in pack.module_by_id
         )
@@ -169,6 +176,7 @@ def _compile(pack: RulePack) -> CompiledPack:
         findings,
         resume,
         required,
+        required_list,
         roles,
         members,
         priority,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Any
 
 from careerfix.engine.compiled import CompiledPack
 from careerfix.models.assessment import (
@@ -66,20 +66,18 @@ def competency_gaps(
     pack: RulePack, cp: CompiledPack, comps: Sequence[CompetencyScore], role: RoleProfile
 ) -> tuple[Gap, ...]:
     small = pack.meta.scoring.small_gap
-    required = cp.required[role.id]
     out = []
-    for c in comps:
-        need = required[c.id]
+    for c, need in zip(comps, cp.required_list[role.id], strict=True):
         if need == 0:
             continue
-        if c.level is None:
+        level = c.level
+        if level is None:
             out.append(Gap(c.id, c.module, None, need, None, None))
-            continue
-        gap = need - c.level if c.level < need else 0.0
-        size: Literal["small", "large"] | None = (
-            None if gap == 0 else ("small" if gap <= small else "large")
-        )
-        out.append(Gap(c.id, c.module, c.level, need, gap, size))
+        elif level < need:
+            gap = need - level
+            out.append(Gap(c.id, c.module, level, need, gap, "small" if gap <= small else "large"))
+        else:
+            out.append(Gap(c.id, c.module, level, need, 0.0, None))
     return tuple(out)
 
 
@@ -117,37 +115,40 @@ def what_if(
         if any(comps[i].level is None for i, _ in spec.minimums):
             blocked.append(m.id)
             continue
-        levels: dict[int, float] = {}
-        for i in spec.members:
-            known = comps[i].level
-            if known is not None:
-                levels[i] = known
-        for i, minimum in spec.minimums:
-            if levels[i] < minimum:
-                levels[i] = float(minimum)
+        # Known members as [level, weight, position, own target]; minimums applied first.
+        known: list[list[Any]] = []
         deficit = 0.0
-        for i, level in levels.items():
-            deficit += comps[i].weight * (required - level)
+        for i, cap in zip(spec.members, spec.targets, strict=True):
+            c = comps[i]
+            if c.level is not None:
+                known.append([c.level, c.weight, i, cap])
+        for entry in known:
+            for i, minimum in spec.minimums:
+                if entry[2] == i and entry[0] < minimum:
+                    entry[0] = float(minimum)
+            deficit += entry[1] * (required - entry[0])
         # First climb only up to each competency's own target for the role (realistic steps);
         # only if that cannot meet the bar (a pack with lower competency minimums) go beyond.
-        target = cp.required[role.id]
-        own_targets = {i: float(target[comps[i].id]) for i in levels}
-        for caps in (own_targets, dict.fromkeys(levels, 4.0)):
+        for use_targets in (True, False):
             if deficit <= 1e-9:
                 break
-            heap = [(-comps[i].weight, lv, i) for i, lv in levels.items() if lv < caps[i]]
+            heap = [
+                (-e[1], e[0], k)
+                for k, e in enumerate(known)
+                if e[0] < (e[3] if use_targets else 4.0)
+            ]
             heapq.heapify(heap)
             while deficit > 1e-9 and heap:
-                neg_weight, level, i = heapq.heappop(heap)
+                neg_weight, level, k = heapq.heappop(heap)
                 step = float(math.floor(level) + 1)
                 deficit += neg_weight * (step - level)
-                levels[i] = step
-                if step < caps[i]:
-                    heapq.heappush(heap, (neg_weight, step, i))
-        for i in spec.members:
+                known[k][0] = step
+                if step < (known[k][3] if use_targets else 4.0):
+                    heapq.heappush(heap, (neg_weight, step, k))
+        for level, _, i, _ in known:
             c = comps[i]
-            if c.level is not None and levels[i] > c.level:
-                steps.append(Step(c.id, c.level, int(levels[i])))
+            if c.level is not None and level > c.level:
+                steps.append(Step(c.id, c.level, int(level)))
     return WhatIf(tuple(steps), sum(s.to - s.current for s in steps), tuple(blocked))
 
 

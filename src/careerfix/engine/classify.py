@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careerfix.engine.compiled import CompiledPack
 from careerfix.engine.conditions import Facts
-from careerfix.models.assessment import Diagnosis, Reason, VerdictScore
+from careerfix.models.assessment import Diagnosis, VerdictScore
 
 
 def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
@@ -13,7 +13,7 @@ def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
     for verdict in cp.verdicts:
         if verdict.requires is not None and not verdict.requires(facts):
             continue
-        reasons = [Reason(s.rule, s.weight, s.sources) for s in verdict.signals if s.test(facts)]
+        reasons = [s.reason for s in verdict.signals if s.test(facts)]
         if reasons:
             total = 0.0
             for r in reasons:

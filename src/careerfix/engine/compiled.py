@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from careerfix.engine.conditions import Test, compile_condition
+from careerfix.models.assessment import FindingResult, Reason, ResumeAdvice
 from careerfix.models.pack import RulePack
 
 
@@ -20,9 +21,7 @@ class CompiledCompetency:
 @dataclass(slots=True)
 class CompiledSignal:
     test: Test
-    weight: float
-    rule: str
-    sources: tuple[str, ...]
+    reason: Reason  # the same for every assessment, so built once and shared
 
 
 @dataclass(slots=True)
@@ -33,12 +32,18 @@ class CompiledVerdict:
 
 
 @dataclass(slots=True)
-class CompiledRule:
+class CompiledFinding:
     id: str
     test: Test
-    severity: str
     horizon: int
-    sources: tuple[str, ...]
+    # What an assessment reports when the rule holds: fixed per rule, so built once and shared.
+    result: FindingResult
+
+
+@dataclass(slots=True)
+class CompiledResumeRule:
+    test: Test
+    result: ResumeAdvice
 
 
 @dataclass(slots=True)
@@ -72,8 +77,8 @@ class CompiledAction:
 class CompiledPack:
     competencies: tuple[CompiledCompetency, ...]
     verdicts: tuple[CompiledVerdict, ...]
-    findings: tuple[CompiledRule, ...]
-    resume: tuple[CompiledRule, ...]
+    findings: tuple[CompiledFinding, ...]
+    resume: tuple[CompiledResumeRule, ...]
     # role id → competency id → required level (the competency's own minimum, else its module's)
     required: dict[str, dict[str, int]]
     required_list: dict[str, tuple[int, ...]]  # the same, aligned with ``competencies``
@@ -111,7 +116,8 @@ def _compile(pack: RulePack) -> CompiledPack:
             compile_condition(v.requires) if v.requires is not None else None,
             tuple(
                 CompiledSignal(
-                    compile_condition(s.when), s.weight, f"{v.id}.signals[{i}]", tuple(s.source)
+                    compile_condition(s.when),
+                    Reason(f"{v.id}.signals[{i}]", s.weight, tuple(s.source)),
                 )
                 for i, s in enumerate(v.signals)
             ),
@@ -119,11 +125,16 @@ def _compile(pack: RulePack) -> CompiledPack:
         for v in pack.diagnosis.verdicts
     )
     findings = tuple(
-        CompiledRule(f.id, compile_condition(f.when), f.severity, f.horizon, tuple(f.source))
+        CompiledFinding(
+            f.id,
+            compile_condition(f.when),
+            f.horizon,
+            FindingResult(f.id, f.severity, tuple(f.source)),
+        )
         for f in pack.fit.findings
     )
     resume = tuple(
-        CompiledRule(r.id, compile_condition(r.when), "", 0, tuple(r.source))
+        CompiledResumeRule(compile_condition(r.when), ResumeAdvice(r.id, tuple(r.source)))
         for r in pack.resume.rules
     )
     required = {

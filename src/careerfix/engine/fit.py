@@ -10,6 +10,7 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "strength": 3}
 
 
 def fit_findings(cp: CompiledPack, facts: Facts) -> tuple[FindingResult, ...]:
-    found = [FindingResult(f.id, f.severity, f.sources) for f in cp.findings if f.test(facts)]
+    """The findings whose conditions hold, most severe first (ties in pack order)."""
+    found = [f.result for f in cp.findings if f.test(facts)]
     found.sort(key=lambda f: _SEVERITY_ORDER[f.severity])
     return tuple(found)

@@ -8,4 +8,4 @@ from careerfix.models.assessment import ResumeAdvice
 
 
 def resume_advice(cp: CompiledPack, facts: Facts) -> tuple[ResumeAdvice, ...]:
-    return tuple(ResumeAdvice(r.id, r.sources) for r in cp.resume if r.test(facts))
+    return tuple(r.result for r in cp.resume if r.test(facts))

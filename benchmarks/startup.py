@@ -70,6 +70,15 @@ def main() -> None:
                 "-c",
                 "import typer; from pydantic import BaseModel",
             ],
+            "floor: typer command with assess's options": [
+                PY,
+                str(Path(__file__).with_name("typer_floor.py")),
+                "assess",
+                "--answers",
+                str(EXAMPLE),
+                "--format",
+                "json",
+            ],
             "careerfix --help": [CLI, "--help"],
             "careerfix assess --answers F --format json": [
                 CLI,

@@ -201,6 +201,18 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def join_names(lang: str, names: list[str]) -> str:
+    """A list of names as one phrase: Chinese enumerates with 、 (commas would read as clauses)."""
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def level_text(value: float | None) -> str:
+    """A level or gap for people: at most one decimal, no trailing zero; '?' when unknown."""
+    if value is None:
+        return "?"
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 def locale_lang() -> str | None:
     """The language the environment asks for, or None when it does not say."""
     explicit = os.environ.get("CAREERFIX_LANG", "").strip().lower()

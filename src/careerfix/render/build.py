@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from careerfix.engine.score import trace
-from careerfix.i18n import t
+from careerfix.i18n import level_text, t
 from careerfix.models import report as r
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import Assessment
@@ -157,10 +157,10 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                 "why_skill",
                 lang,
                 competency=comp_name[item.ref],
-                current=_fmt(g.current),
+                current=level_text(g.current),
                 required=g.required,
                 role=text(role.name) if role else "",
-                gap=_fmt(item.gap),
+                gap=level_text(item.gap),
             )
             plan.append(
                 r.PlanItemOut.model_construct(
@@ -241,12 +241,6 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         resume=resume,
         facts=facts,
     )
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _diagnosis(

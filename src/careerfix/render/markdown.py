@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from careerfix.i18n import t
+from careerfix.i18n import join_names, level_text, t
 from careerfix.models.report import Report
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
@@ -19,12 +19,6 @@ def md(text: str, *, line_start: bool = False) -> str:
     """
     escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub("", text)).replace("\n", " ")
     return _LINE_START.sub(r"\\\1", escaped) if line_start else escaped
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _src(sources: list[str]) -> str:
@@ -65,8 +59,7 @@ def render_markdown(report: Report) -> str:
             add(f"- {md(reason.text)}{_src(reason.sources)}")
         add("")
     if d.remap:
-        sep = "、" if lang == "zh" else ", "
-        add("→ " + sep.join(f"{md(m.name)} {_num(m.level)}" for m in d.remap))
+        add("→ " + join_names(lang, [f"{md(m.name)} {level_text(m.level)}" for m in d.remap]))
         add("")
     for note in d.notes:
         add(f"> {md(note)}")
@@ -81,8 +74,8 @@ def render_markdown(report: Report) -> str:
     for m in report.modules:
         if m.status == "scored":
             add(
-                f"| {md(m.name)} | {_num(m.level)} | {m.score} | "
-                f"{'' if m.required is None else m.required} | {_num(m.gap) if m.gap is not None else ''} |"
+                f"| {md(m.name)} | {level_text(m.level)} | {m.score} | "
+                f"{'' if m.required is None else m.required} | {level_text(m.gap) if m.gap is not None else ''} |"
             )
         else:
             cov = t("coverage", lang, pct=round(m.coverage * 100))
@@ -100,17 +93,21 @@ def render_markdown(report: Report) -> str:
         )
         add("|---|---:|---:|---:|")
         for g in rows:
-            add(f"| {md(g.name)} | {_num(g.current)} | {g.required} | {_num(g.gap)} |")
+            add(f"| {md(g.name)} | {level_text(g.current)} | {g.required} | {level_text(g.gap)} |")
     else:
         no_gaps = "no_known_gaps" if any(g.gap is None for g in report.gaps) else "no_gaps"
         add(md(t(no_gaps, lang), line_start=True))
     unknown = [g for g in report.gaps if g.gap is None]
     if unknown:
         add("")
-        sep = "、" if lang == "zh" else ", "
         add(
             md(
-                t("unknown_gaps", lang, n=len(unknown), names=sep.join(g.name for g in unknown)),
+                t(
+                    "unknown_gaps",
+                    lang,
+                    n=len(unknown),
+                    names=join_names(lang, [g.name for g in unknown]),
+                ),
                 line_start=True,
             )
         )
@@ -149,19 +146,18 @@ def render_markdown(report: Report) -> str:
         if w.steps:
             add(
                 md(
-                    t("whatif_steps", lang, n=_num(w.level_steps), role=report.target.name),
+                    t("whatif_steps", lang, n=level_text(w.level_steps), role=report.target.name),
                     line_start=True,
                 )
             )
             add("")
             for s in w.steps:
-                add(f"- {md(s.name)}: {_num(s.current)} → {s.to}")
+                add(f"- {md(s.name)}: {level_text(s.current)} → {s.to}")
         elif not w.blocked:
             add(md(t("whatif_done", lang, role=report.target.name), line_start=True))
         if w.blocked:
             add("")
-            sep = "、" if lang == "zh" else ", "
-            names_b = sep.join(m.name for m in report.modules if m.id in w.blocked)
+            names_b = join_names(lang, [m.name for m in report.modules if m.id in w.blocked])
             add(md(t("whatif_blocked", lang, names=names_b), line_start=True))
         add("")
 
@@ -202,7 +198,7 @@ def render_markdown(report: Report) -> str:
             else ""
         )
         add(
-            f"- **{md(role.name)}** (`{role.id}`): {md(t('role_gap', lang, gap=_num(role.gap)))}{unknown_note}{extra}"
+            f"- **{md(role.name)}** (`{role.id}`): {md(t('role_gap', lang, gap=level_text(role.gap)))}{unknown_note}{extra}"
         )
         if role.note:
             add(f"  - {md(role.note)}")

@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from careerfix.i18n import t
+from careerfix.i18n import join_names, level_text, t
 from careerfix.models.report import ModuleOut, PlanItemOut, Report
 from careerfix.render.wrap import Para
 
@@ -34,12 +34,6 @@ _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "stren
 
 def _sources(sources: list[str]) -> str:
     return f"[{', '.join(sources)}]" if sources else ""
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def render_text(console: Console, report: Report) -> None:
@@ -127,10 +121,6 @@ def _verdict_heading(report: Report) -> str:
     return t("verdict", lang)
 
 
-def _join(lang: str, names: list[str]) -> str:
-    return ("、" if lang == "zh" else ", ").join(names)
-
-
 def _verdict(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     d = report.diagnosis
@@ -144,7 +134,7 @@ def _verdict(console: Console, report: Report) -> None:
             items.append(line)
         _bullets(console, items, indent=2)
     if d.remap:
-        parts = _join(lang, [f"{m.name} {_num(m.level)}" for m in d.remap])
+        parts = join_names(lang, [f"{m.name} {level_text(m.level)}" for m in d.remap])
         _bullets(console, [Text(parts, style="cyan")], bullet="→")
     if d.notes:
         _bullets(console, [Text(note, style="yellow") for note in d.notes], bullet="!")
@@ -179,7 +169,7 @@ def _module_bars(report: Report, width: int) -> Table | Group:
     rows = []
     for m in report.modules:
         if m.status == "scored":
-            figure = Text(f"{_num(m.level)}/4 {m.score:>3}")
+            figure = Text(f"{level_text(m.level)}/4 {m.score:>3}")
             if m.required is None:
                 need = Text("")
             elif m.required == 0:
@@ -244,7 +234,12 @@ def _gaps(console: Console, report: Report) -> None:
         for g in rows:
             name = Text(g.name)
             name.append(f" · {module_name[g.module]}", style="dim")
-            table.add_row(name, _num(g.current), str(g.required), Text(_num(g.gap), style="yellow"))
+            table.add_row(
+                name,
+                level_text(g.current),
+                str(g.required),
+                Text(level_text(g.gap), style="yellow"),
+            )
         console.print(table)
     if unknown:
         names = (
@@ -294,16 +289,16 @@ def _what_if(console: Console, report: Report) -> None:
     assert w is not None and report.target is not None
     role = report.target.name
     if w.steps:
-        console.print(Para(t("whatif_steps", lang, n=_num(w.level_steps), role=role)))
+        console.print(Para(t("whatif_steps", lang, n=level_text(w.level_steps), role=role)))
         _bullets(
             console,
-            [Text(f"{s.name}: {_num(s.current)} → {s.to}") for s in w.steps],
+            [Text(f"{s.name}: {level_text(s.current)} → {s.to}") for s in w.steps],
             indent=2,
         )
     elif not w.blocked:
         console.print(Para(t("whatif_done", lang, role=role), style="green"))
     if w.blocked:
-        names = _join(lang, [m.name for m in report.modules if m.id in w.blocked])
+        names = join_names(lang, [m.name for m in report.modules if m.id in w.blocked])
         console.print(Para(t("whatif_blocked", lang, names=names), style="yellow"))
 
 
@@ -353,7 +348,7 @@ def _roles(console: Console, report: Report) -> None:
         line = Text()
         line.append(role.name, style="bold")
         line.append(f" ({role.id})", style="dim")
-        line.append(f"  {t('role_gap', lang, gap=_num(role.gap))}")
+        line.append(f"  {t('role_gap', lang, gap=level_text(role.gap))}")
         if role.unknown_modules:
             line.append(f", {t('role_unknown', lang, n=role.unknown_modules)}", style="dim")
         if role.outlook == "favoured":

@@ -266,7 +266,6 @@ def assess(
         raise NoTerminalError(t("no_terminal", _lang(lang)))
 
     from careerfix.answers import answers_from_data, check_target, load_answers, parse_overrides
-    from careerfix.engine import assess as run_assessment
     from careerfix.rules import load_pack
 
     pack = load_pack(rules)
@@ -281,6 +280,9 @@ def assess(
     if save_answers is not None:
         _save_answers(given, save_answers)
     code = lang.value if lang is not None else (given.lang or default_lang())
+    # Imported only now, so that the interview's first question does not wait for the engine.
+    from careerfix.engine import assess as run_assessment
+
     result = run_assessment(pack, given, target)
     _emit_report(pack, given, result, code, fmt, output)
     if draft_file is not None:

@@ -97,7 +97,7 @@ LangOpt = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
-        help="Language of the output: zh or en. Default: from the locale (LANG), else en.",
+        help="Language of the output: zh or en. Default: the answers file's lang (assess), else the locale (LANG), else en.",
         case_sensitive=False,
     ),
 ]

@@ -71,12 +71,3 @@ def _question_test(qid: str, cond: Condition) -> Test:
         return not options.isdisjoint(value)
 
     return test
-
-
-def holds(cond: Condition, facts: Facts) -> bool:
-    """Evaluate one condition without compiling it ahead (for callers outside the hot path)."""
-    return compile_condition(cond)(facts)
-
-
-def as_mapping(values: Mapping[str, float | None]) -> dict[str, float]:
-    return {k: v for k, v in values.items() if v is not None}

@@ -303,20 +303,19 @@ def _interview(
 ) -> tuple[Any, Path]:
     """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130."""
     from careerfix.drafts import draft_path, load_draft
-    from careerfix.interview import Discarded, Interview, open_draft
+    from careerfix.interview import Discarded, Interview, Say, open_draft
     from careerfix.prompting import make_prompter
-    from careerfix.render.console import make_console
 
-    console = make_console(stderr=True)
+    say = Say()
     prompter = make_prompter()
     path = draft_path(pack)
     flag = lang.value if lang is not None else None
     draft = None
     try:
-        draft = open_draft(pack, prompter, console, path, resume, flag)
-        Interview(pack, prompter, console, path, draft).run(target)
+        draft = open_draft(pack, prompter, say, path, resume, flag)
+        Interview(pack, prompter, say, path, draft).run(target)
     except Discarded:
-        console.print(t("draft_discarded", flag or default_lang()))
+        say(t("draft_discarded", flag or default_lang()))
         raise typer.Exit(0) from None
     except (KeyboardInterrupt, EOFError):
         # Stopped at the resume menu (no draft opened yet): what is on disk is still there.

@@ -6,11 +6,10 @@ CLI checks with the same code as an answers file. Every answer is saved the mome
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import ClassVar, TextIO
 
 from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, save_draft
 from careerfix.i18n import locale_lang, t
@@ -24,18 +23,48 @@ class Discarded(Exception):
     """The user chose to throw the saved draft away and quit."""
 
 
+class Say:
+    """Lines for the person being interviewed, on stderr (stdout carries only the report).
+
+    Plain ANSI styling rather than rich: rich loads only for the review table, so the first
+    question appears sooner. No colour when stderr is not a terminal or NO_COLOR is set.
+    """
+
+    _CODES: ClassVar[dict[str, str]] = {"bold": "1", "dim": "2", "cyan": "36", "yellow": "33"}
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        isatty = getattr(self.stream, "isatty", lambda: False)
+        self.colour = (
+            bool(isatty()) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+        )
+
+    def __call__(self, text: str = "", style: str = "") -> None:
+        if style and self.colour:
+            codes = ";".join(self._CODES[s] for s in style.split() if s in self._CODES)
+            text = f"\x1b[{codes}m{text}\x1b[0m"
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    @property
+    def width(self) -> int:
+        import shutil
+
+        return shutil.get_terminal_size().columns
+
+
 class Interview:
     def __init__(
         self,
         pack: RulePack,
         prompter: Prompter,
-        console: Console,
+        say: Say,
         path: Path,
         draft: Draft,
     ) -> None:
         self.pack = pack
         self.ask = prompter
-        self.console = console
+        self.say = say
         self.path = path
         self.draft = draft
         self.order = [q for _, _, qs in pack.sections for q in qs]
@@ -57,8 +86,8 @@ class Interview:
             self.save()
         lang = self.lang
         if not self.draft.answers:
-            self.console.print(Text(t("intro", lang, n=len(self.order))), style="cyan")
-            self.console.print()
+            self.say(t("intro", lang, n=len(self.order)), "cyan")
+            self.say()
         if target_flag is not None:
             self.draft.target, self.draft.target_asked = target_flag, True
         elif not self.draft.target_asked:
@@ -102,12 +131,12 @@ class Interview:
         done = len(self.draft.answers)
         bar_cells = 20
         filled = round(done / max(len(self.order), 1) * bar_cells)
-        header = Text("▓" * filled + "░" * (bar_cells - filled) + "  ", style="cyan")
-        header.append(self._progress(question), style="bold")
-        self.console.print()
-        self.console.print(header)
+        self.say()
+        self.say(
+            "▓" * filled + "░" * (bar_cells - filled) + "  " + self._progress(question), "bold"
+        )
         if question.hint is not None:
-            self.console.print(Text(f"{t('hint', lang)}: {question.hint.get(lang)}", style="dim"))
+            self.say(f"{t('hint', lang)}: {question.hint.get(lang)}", "dim")
         choices = [(c.value, c.text.get(lang)) for c in question.choices]
         current = self.draft.answers.get(question.id)
         if question.kind == "multi":
@@ -147,7 +176,7 @@ class Interview:
         self.draft.pending_evidence = question.id
         self.save()
         prompt = question.evidence or self.pack.meta.evidence_prompt
-        self.console.print(Text(prompt.get(lang), style="dim"))
+        self.say(prompt.get(lang), "dim")
         text = self.ask.text(
             t("evidence_q", lang), default=self.draft.evidence.get(question.id, "")
         ).strip()
@@ -172,10 +201,16 @@ class Interview:
         return " + ".join(titles)
 
     def review(self) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        from careerfix.render.console import make_console
+
+        console = make_console(stderr=True)
         lang = self.lang
         while True:
-            self.console.print()
-            self.console.rule(Text(t("review_title", lang), style="bold"), align="left")
+            console.print()
+            console.rule(Text(t("review_title", lang), style="bold"), align="left")
             for _section_id, name, questions in self.pack.sections:
                 table = Table(
                     title=Text(name.get(lang)), title_justify="left", show_header=False, box=None
@@ -187,14 +222,14 @@ class Interview:
                     if q.id in self.draft.evidence:
                         answer.append(f"\n{self.draft.evidence[q.id]}", style="dim italic")
                     table.add_row(Text(q.prompt.get(lang)), answer)
-                self.console.print(table)
+                console.print(table)
             action = self.ask.select(
                 t("review_action", lang),
                 [("done", t("review_done", lang)), ("change", t("review_change", lang))],
             )
             if action == "done":
                 return
-            width = max(self.console.width - 6, 30)
+            width = max(console.width - 6, 30)
             picks = [("__back__", t("review_back", lang))]
             for _section_id, name, questions in self.pack.sections:
                 for k, q in enumerate(questions, 1):
@@ -227,7 +262,7 @@ def _when(saved_at: str | None) -> str:
 def open_draft(
     pack: RulePack,
     prompter: Prompter,
-    console: Console,
+    say: Say,
     path: Path,
     resume: bool | None,
     lang_flag: str | None,
@@ -243,9 +278,7 @@ def open_draft(
         return fresh
     lang = lang_flag or saved.lang or locale_lang() or "en"
     if resume is None:
-        console.print(
-            Text(t("draft_found", lang, n=len(saved.answers), when=_when(saved.saved_at)))
-        )
+        say(t("draft_found", lang, n=len(saved.answers), when=_when(saved.saved_at)))
         action = prompter.select(
             t("draft_action", lang),
             [
@@ -265,17 +298,15 @@ def open_draft(
     if lang_flag:
         draft.lang = lang_flag
     if saved.pack_version != pack.version or dropped:
-        console.print(
-            Text(
-                t(
-                    "draft_migrated",
-                    lang,
-                    old=saved.pack_version,
-                    new=pack.version,
-                    kept=len(draft.answers),
-                    dropped=len(dropped),
-                ),
-                style="yellow",
-            )
+        say(
+            t(
+                "draft_migrated",
+                lang,
+                old=saved.pack_version,
+                new=pack.version,
+                kept=len(draft.answers),
+                dropped=len(dropped),
+            ),
+            "yellow",
         )
     return draft

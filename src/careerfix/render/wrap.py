@@ -50,15 +50,20 @@ def break_offsets(plain: str, width: int) -> list[int]:
         if line_tokens and line_width + size > width:
             # Keep closing punctuation with the character before it; keep opening punctuation
             # with the character after it.
+            kept = list(line_tokens)
             carry: list[tuple[int, str]] = []
             if token in _NO_LINE_START:
                 # Move the whole run of closing punctuation, and the character before it.
-                while len(line_tokens) > 1 and line_tokens[-1][1] in _NO_LINE_START:
-                    carry.insert(0, line_tokens.pop())
-                if len(line_tokens) > 1 and not line_tokens[-1][1].isspace():
-                    carry.insert(0, line_tokens.pop())
-            while len(line_tokens) > 1 and line_tokens[-1][1] in _NO_LINE_END:
-                carry.insert(0, line_tokens.pop())
+                while len(kept) > 1 and kept[-1][1] in _NO_LINE_START:
+                    carry.insert(0, kept.pop())
+                if len(kept) > 1 and not kept[-1][1].isspace():
+                    carry.insert(0, kept.pop())
+            while len(kept) > 1 and kept[-1][1] in _NO_LINE_END:
+                carry.insert(0, kept.pop())
+            if carry and sum(cell_len(t) for _, t in carry) + min(size, width) > width:
+                # Fitting the width comes first: on a very narrow line the punctuation stays put.
+                carry, kept = [], line_tokens
+            line_tokens = kept
             while line_tokens and line_tokens[-1][1].isspace():
                 line_tokens.pop()
             next_start = carry[0][0] if carry else start

@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "brand-new-media.yaml"
-PY = sys.executable
+PY = os.environ.get("BENCH_PY", sys.executable)
 CLI = str(Path(PY).with_name("careerfix"))  # the console script users run
 
 

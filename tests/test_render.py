@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example as case
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 from rich.cells import cell_len
@@ -402,7 +403,7 @@ _MIXED = st.lists(st.one_of(_CJK_CHARS, _CJK_CHARS, _PUNCT, _WORDS, _SPACES), ma
 
 @settings(max_examples=200, deadline=None)
 @given(text=_MIXED, width=st.integers(min_value=4, max_value=80))
-@example(text="用（000", width=4)  # an opening bracket carried onto a line its word then overflows
+@case(text="用（000", width=4)  # an opening bracket carried onto a line its word then overflows
 def test_wrapped_mixed_text_fits_the_width(text: str, width: int) -> None:
     lines = split(text, width)
     assert "".join(lines) == text

@@ -111,9 +111,7 @@ def answers_from_data(
     pack: RulePack,
     overrides: Mapping[str, str | list[str]] | None = None,
 ) -> Answers:
-    from pydantic import ValidationError
-
-    from careerfix.models.answers import Answers, AnswersFile
+    from careerfix.models.answers import Answers
 
     def node() -> Node | None:
         return node_source() if callable(node_source) else node_source
@@ -122,10 +120,9 @@ def answers_from_data(
         raise AnswersError(
             [Problem(display, "", "the top level must be a mapping with an 'answers:' field")]
         )
-    try:
-        parsed = AnswersFile.model_validate(data)
-    except ValidationError as exc:
-        raise AnswersError(validation_problems(exc, display, node())) from None
+    parsed = plain_answers_file(data)
+    if parsed is None:
+        parsed = _validated_answers_file(data, display, node)
     merged = {qid: value for qid, value in parsed.answers.items() if value is not None}
     if overrides:
         merged.update(overrides)
@@ -137,8 +134,7 @@ def answers_from_data(
             path, line, col = locate(tree, loc)
             problems.append(Problem(display, path, message, line, col))
         raise AnswersError(problems)
-    # Checked above, so built without validating again (see models.answers).
-    return Answers.model_construct(
+    return Answers(
         pack=pack.id,
         pack_version=pack.version,
         lang=parsed.lang,
@@ -150,6 +146,67 @@ def answers_from_data(
             if (text := parsed.evidence.get(qid)) and text.strip()
         },
     )
+
+
+_TEXT_LIMITS = {"pack": 60, "pack_version": 20, "target": 80}
+_FIELDS = frozenset({*_TEXT_LIMITS, "lang", "answers", "evidence", "template"})
+
+
+def plain_answers_file(data: dict[Any, Any]) -> AnswersFile | None:
+    """``data`` as an AnswersFile when it is plainly valid (the usual case), else None.
+
+    Accepts only what the AnswersFile schema accepts unchanged, so that a normal assessment never
+    has to import pydantic; anything else — a typo, a wrong type, a text over its limit — goes to
+    pydantic, which explains the problem. tests/test_answers_errors.py checks the two agree.
+    """
+    from careerfix.models.answers import AnswersFile
+
+    if not _FIELDS.issuperset(data):
+        return None
+    for name, limit in _TEXT_LIMITS.items():
+        value = data.get(name)
+        if value is not None and (type(value) is not str or len(value) > limit):
+            return None
+    if data.get("lang") not in (None, "zh", "en"):
+        return None
+    answers = data.get("answers")
+    if answers is None:
+        answers = {}
+    elif type(answers) is not dict or not all(type(k) is str for k in answers):
+        return None
+    evidence = data.get("evidence")
+    if evidence is None:
+        evidence = {}
+    elif type(evidence) is not dict or not all(
+        type(k) is str and (v is None or (type(v) is str and len(v) <= 500))
+        for k, v in evidence.items()
+    ):
+        return None
+    return AnswersFile(
+        pack=data.get("pack"),
+        pack_version=data.get("pack_version"),
+        lang=data.get("lang"),
+        target=data.get("target"),
+        answers=answers,
+        evidence=evidence,
+        template=data.get("template"),
+    )
+
+
+def _validated_answers_file(
+    data: dict[Any, Any], display: str, node: Callable[[], Node | None]
+) -> AnswersFile:
+    """Full validation by pydantic: used when the quick check above did not pass."""
+    from pydantic import ValidationError
+
+    from careerfix.models.answers import AnswersFile
+    from careerfix.models.records import adapter
+
+    try:
+        parsed: AnswersFile = adapter(AnswersFile).validate_python(data)
+    except ValidationError as exc:
+        raise AnswersError(validation_problems(exc, display, node())) from None
+    return parsed
 
 
 def check_answers(

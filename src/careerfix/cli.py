@@ -451,14 +451,16 @@ def schema(
     """Print the JSON Schema of the report (or of an answers file), generated from the models."""
     import json
 
+    from careerfix.models.records import adapter
+
     if kind is SchemaKind.answers:
         from careerfix.models.answers import AnswersFile
 
-        data = AnswersFile.model_json_schema()
+        data = adapter(AnswersFile).json_schema()
     else:
         from careerfix.models.report import Report
 
-        data = Report.model_json_schema()
+        data = adapter(Report).json_schema()
     _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
 
 

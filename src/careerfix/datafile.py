@@ -250,15 +250,16 @@ def validation_problems(
 
 def _message(err: Any) -> str:
     kind = err["type"]
-    if kind == "missing":
+    if kind in {"missing", "missing_keyword_argument", "missing_argument"}:
         return "missing required field"
-    if kind == "extra_forbidden":
+    if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
         return "unknown field (not part of the schema; check the spelling)"
     msg: str = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
     if kind in {"string_type", "int_type", "float_type", "list_type", "dict_type", "bool_type"} or (
-        kind.endswith("_parsing") or kind in {"model_type", "model_attributes_type"}
+        kind.endswith("_parsing")
+        or kind in {"model_type", "model_attributes_type", "dataclass_type", "dataclass_args_type"}
     ):
         msg = f"{msg} (got {describe(err.get('input'))})"
     return msg

@@ -75,6 +75,8 @@ class _Checker:
     def load(self, rel: str, model: type[Any]) -> Any:
         from pydantic import ValidationError
 
+        from careerfix.models.records import adapter
+
         display = self.display(rel)
         try:
             text = read_text(self.root / rel, display, MAX_RULES_FILE_BYTES)
@@ -87,7 +89,7 @@ class _Checker:
             self.add(rel, (), "the top level must be a mapping of fields")
             return None
         try:
-            obj = model.model_validate(data)
+            obj = adapter(model).validate_python(data)
         except ValidationError as exc:
             self.problems.extend(validation_problems(exc, display, node))
             return None

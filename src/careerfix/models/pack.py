@@ -1,6 +1,6 @@
-"""The schema of a rules pack: one pydantic model per file kind.
+"""The schema of a rules pack: one record per file kind (see :mod:`careerfix.models.records`).
 
-These models check what can be checked inside one file (types, ranges, required texts, the shape of
+These records check what can be checked inside one file (types, ranges, required texts, the shape of
 conditions). Checks that need several files at once (does this condition name a real question?) live
 in :mod:`careerfix.rules` so that every problem can be reported with its file and line.
 """
@@ -8,20 +8,20 @@ in :mod:`careerfix.rules` so that every problem can be reported with its file an
 from __future__ import annotations
 
 import re
+from dataclasses import field
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from careerfix.models.records import Constraint, Record, custom_error, record
 
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 Lang = Literal["zh", "en"]
 
 # Readable dotted ids: answers files, drafts and history refer to them, so they must stay stable.
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
-SourceId = Annotated[str, Field(pattern=r"^S[0-9]+$")]
-Sources = Annotated[list[SourceId], Field(min_length=1)]
-LevelInt = Annotated[int, Field(ge=0, le=4)]
-Weight = Annotated[float, Field(gt=0)]
+Id = Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
+SourceId = Annotated[str, Constraint(pattern=r"^S[0-9]+$")]
+Sources = Annotated[list[SourceId], Constraint(min_length=1)]
+LevelInt = Annotated[int, Constraint(ge=0, le=4)]
+Weight = Annotated[float, Constraint(gt=0)]
 Horizon = Literal[30, 90, 180]
 Severity = Literal["high", "medium", "low", "strength"]
 
@@ -31,11 +31,11 @@ _YAML_BOOL_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false
 
 def _choice_value(value: str) -> str:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
-        raise PydanticCustomError(
+        raise custom_error(
             "choice_value", "choice value must be lower-case letters, digits and _, e.g. 'owned'"
         )
     if value in _YAML_BOOL_WORDS:
-        raise PydanticCustomError(
+        raise custom_error(
             "choice_value_bool",
             "choice value '{value}' would be read as a boolean in YAML; pick another word",
             {"value": value},
@@ -43,27 +43,22 @@ def _choice_value(value: str) -> str:
     return value
 
 
-class _Strict(BaseModel):
-    # Unknown fields are errors: a typo in a pack must never be silently ignored.
-    # defer_build: validators are only built when a pack is checked; a cached pack is rebuilt
-    # without them (careerfix.packcache), which keeps start-up fast.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-
-class Text(_Strict):
+@record
+class Text(Record):
     """A user-facing text, written (not machine-translated) in both languages."""
 
-    zh: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
+    zh: Annotated[str, Constraint(min_length=1)]
+    en: Annotated[str, Constraint(min_length=1)]
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
 
-ChoiceValue = Annotated[str, Field(min_length=1, max_length=40)]
+ChoiceValue = Annotated[str, Constraint(min_length=1, max_length=40)]
 
 
-class Condition(_Strict):
+@record
+class Condition(Record):
     """A structured condition: a combinator (all / any / not) or one test.
 
     Tests: ``{question: Q, equals|in|at_least|answered: …}``, ``{competency: C, at_least: L}``,
@@ -72,18 +67,17 @@ class Condition(_Strict):
 
     all: list[Condition] | None = None
     any: list[Condition] | None = None
-    not_: Condition | None = Field(default=None, alias="not")
+    not_: Condition | None = None  # "not" in the YAML
     question: Id | None = None
     competency: Id | None = None
     module: Id | None = None
     fact: Id | None = None
     equals: ChoiceValue | None = None
-    in_: Annotated[list[ChoiceValue], Field(min_length=1)] | None = Field(default=None, alias="in")
-    at_least: Annotated[float, Field(ge=0)] | None = None
+    in_: Annotated[list[ChoiceValue], Constraint(min_length=1)] | None = None  # "in"
+    at_least: Annotated[float, Constraint(ge=0)] | None = None
     answered: bool | None = None
 
-    @model_validator(mode="after")
-    def _one_form(self) -> Condition:
+    def __post_init__(self) -> None:
         forms = [
             name
             for name in ("all", "any", "not_", "question", "competency", "module", "fact")
@@ -93,48 +87,45 @@ class Condition(_Strict):
             n for n in ("equals", "in_", "at_least", "answered") if getattr(self, n) is not None
         ]
         if len(forms) != 1:
-            raise PydanticCustomError(
+            raise custom_error(
                 "condition_form",
                 "a condition needs exactly one of all, any, not, question, competency, module, fact",
             )
         form = forms[0]
         if form in ("all", "any", "not_"):
             if tests:
-                raise PydanticCustomError(
-                    "condition_mixed", "all / any / not cannot be mixed with a test"
-                )
+                raise custom_error("condition_mixed", "all / any / not cannot be mixed with a test")
             if form in ("all", "any") and not getattr(self, form):
-                raise PydanticCustomError("condition_empty", "all / any needs at least one item")
+                raise custom_error("condition_empty", "all / any needs at least one item")
         elif form == "question":
             if len(tests) != 1:
-                raise PydanticCustomError(
+                raise custom_error(
                     "condition_test",
                     "a question test needs exactly one of equals, in, at_least, answered",
                 )
         elif tests != ["at_least"]:
-            raise PydanticCustomError(
+            raise custom_error(
                 "condition_test", "a {form} test takes exactly one field: at_least", {"form": form}
             )
-        return self
 
 
-class Choice(_Strict):
+@record
+class Choice(Record):
     value: ChoiceValue
     text: Text
     level: LevelInt | None = None
     unknown: bool = False  # "not sure / doesn't apply": scored as unknown, never as zero
 
-    @model_validator(mode="after")
-    def _check(self) -> Choice:
+    def __post_init__(self) -> None:
         _choice_value(self.value)
         if self.unknown and self.level is not None:
-            raise PydanticCustomError(
+            raise custom_error(
                 "unknown_level", "a 'not sure' choice is scored as unknown and takes no level"
             )
-        return self
 
 
-class Question(_Strict):
+@record
+class Question(Record):
     """One question. ``experience`` questions measure a competency; the others record facts."""
 
     id: Id
@@ -143,50 +134,48 @@ class Question(_Strict):
     weight: Weight = 1.0
     prompt: Text
     hint: Text | None = None
-    choices: Annotated[list[Choice], Field(min_length=2)]
+    choices: Annotated[list[Choice], Constraint(min_length=2)]
     evidence: Text | None = None  # asked for claims at or above the pack's proof level
     source: Sources
 
-    @model_validator(mode="after")
-    def _check(self) -> Question:
+    def __post_init__(self) -> None:
         values = [c.value for c in self.choices]
         dupes = sorted({v for v in values if values.count(v) > 1})
         if dupes:
-            raise PydanticCustomError(
+            raise custom_error(
                 "duplicate_choice",
                 "duplicate choice value(s): {dupes}",
                 {"dupes": ", ".join(dupes)},
             )
         unknown = [c for c in self.choices if c.unknown]
         if len(unknown) != 1:
-            raise PydanticCustomError(
+            raise custom_error(
                 "unknown_choice",
                 "every question needs exactly one 'not sure' choice (unknown: true)",
             )
         if self.kind == "experience":
             if self.competency is None:
-                raise PydanticCustomError(
+                raise custom_error(
                     "missing_competency", "an experience question must name its competency"
                 )
             if self.hint is None:
-                raise PydanticCustomError(
+                raise custom_error(
                     "missing_hint", "an experience question needs a hint on choosing between levels"
                 )
             if any(c.level is None for c in self.choices if not c.unknown):
-                raise PydanticCustomError(
+                raise custom_error(
                     "missing_level", "every choice of an experience question needs a level 0-4"
                 )
         else:
             if self.competency is not None or self.evidence is not None:
-                raise PydanticCustomError(
+                raise custom_error(
                     "fact_question",
                     "only experience questions take competency or evidence",
                 )
             if any(c.level is not None for c in self.choices):
-                raise PydanticCustomError(
+                raise custom_error(
                     "fact_level", "only experience questions have levels on their choices"
                 )
-        return self
 
     def choice(self, value: str) -> Choice | None:
         for c in self.choices:
@@ -198,44 +187,46 @@ class Question(_Strict):
 # ---------------------------------------------------------------- pack.yaml
 
 
-class LevelDef(_Strict):
+@record
+class LevelDef(Record):
     level: LevelInt
     label: Text
     description: Text
 
 
-class Scoring(_Strict):
-    coverage_threshold: Annotated[float, Field(gt=0, le=1)]
+@record
+class Scoring(Record):
+    coverage_threshold: Annotated[float, Constraint(gt=0, le=1)]
     proof_level: LevelInt = 3
-    small_gap: Annotated[float, Field(gt=0)] = 1.0
-    ambiguity_ratio: Annotated[float, Field(gt=0, le=1)] = 0.75
+    small_gap: Annotated[float, Constraint(gt=0)] = 1.0
+    ambiguity_ratio: Annotated[float, Constraint(gt=0, le=1)] = 0.75
     severity_weight: dict[Severity, Weight]
 
 
-class PackFile(_Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
-    version: Annotated[str, Field(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")]
+@record
+class PackFile(Record):
+    id: Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
+    version: Annotated[str, Constraint(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")]
     name: Text
     description: Text
-    languages: Annotated[list[Lang], Field(min_length=1)]
-    modules: Annotated[list[Id], Field(min_length=1)]
-    levels: Annotated[list[LevelDef], Field(min_length=5, max_length=5)]
-    sources: Annotated[dict[SourceId, Text], Field(min_length=1)]
+    languages: Annotated[list[Lang], Constraint(min_length=1)]
+    modules: Annotated[list[Id], Constraint(min_length=1)]
+    levels: Annotated[list[LevelDef], Constraint(min_length=5, max_length=5)]
+    sources: Annotated[dict[SourceId, Text], Constraint(min_length=1)]
     scoring: Scoring
     evidence_prompt: Text
     unknown_label: Text
 
-    @model_validator(mode="after")
-    def _levels_in_order(self) -> PackFile:
+    def __post_init__(self) -> None:
         if [lv.level for lv in self.levels] != [0, 1, 2, 3, 4]:
-            raise PydanticCustomError("level_scale", "levels must be listed once each, 0 to 4")
-        return self
+            raise custom_error("level_scale", "levels must be listed once each, 0 to 4")
 
 
 # ---------------------------------------------------------------- modules/<id>.yaml
 
 
-class ModuleInfo(_Strict):
+@record
+class ModuleInfo(Record):
     id: Id
     name: Text
     summary: Text
@@ -244,7 +235,8 @@ class ModuleInfo(_Strict):
     source: Sources
 
 
-class Competency(_Strict):
+@record
+class Competency(Record):
     id: Id
     name: Text
     description: Text
@@ -252,47 +244,54 @@ class Competency(_Strict):
     source: Sources
 
 
-class ModuleFile(_Strict):
+@record
+class ModuleFile(Record):
     module: ModuleInfo
-    competencies: Annotated[list[Competency], Field(min_length=1)]
+    competencies: Annotated[list[Competency], Constraint(min_length=1)]
     questions: list[Question]
 
 
 # ---------------------------------------------------------------- diagnosis.yaml
 
 
-class Signal(_Strict):
+@record
+class Signal(Record):
     when: Condition
     weight: Weight = 1.0
     reason: Text
     source: Sources
 
 
-class Verdict(_Strict):
+@record
+class Verdict(Record):
     id: Id
     name: Text
     summary: Text
-    titles: list[ChoiceValue] = []  # job-title answers that claim this kind of work
+    # Job-title answers that claim this kind of work.
+    titles: list[ChoiceValue] = field(default_factory=list)
     requires: Condition | None = None
-    signals: Annotated[list[Signal], Field(min_length=1)]
-    remap: list[Id] = []  # modules the verdict is re-expressed in (S13 traffic ops)
+    signals: Annotated[list[Signal], Constraint(min_length=1)]
+    # Modules the verdict is re-expressed in (S13 traffic ops).
+    remap: list[Id] = field(default_factory=list)
     source: Sources
 
 
-class DiagnosisFile(_Strict):
+@record
+class DiagnosisFile(Record):
     title: Text  # the interview section's name
     title_question: Id
     mismatch_note: Text
     ambiguous_note: Text
     undetermined: Text
-    questions: Annotated[list[Question], Field(min_length=1)]
-    verdicts: Annotated[list[Verdict], Field(min_length=1)]
+    questions: Annotated[list[Question], Constraint(min_length=1)]
+    verdicts: Annotated[list[Verdict], Constraint(min_length=1)]
 
 
 # ---------------------------------------------------------------- fit.yaml
 
 
-class Finding(_Strict):
+@record
+class Finding(Record):
     id: Id
     severity: Severity
     name: Text
@@ -303,74 +302,82 @@ class Finding(_Strict):
     source: Sources
 
 
-class FitFile(_Strict):
+@record
+class FitFile(Record):
     title: Text
-    questions: Annotated[list[Question], Field(min_length=1)]
-    findings: Annotated[list[Finding], Field(min_length=1)]
+    questions: Annotated[list[Question], Constraint(min_length=1)]
+    findings: Annotated[list[Finding], Constraint(min_length=1)]
 
 
 # ---------------------------------------------------------------- roles.yaml
 
 
-class RoleProfile(_Strict):
+@record
+class RoleProfile(Record):
     id: Id
     name: Text
     summary: Text
-    modules: Annotated[dict[Id, LevelInt], Field(min_length=1)]
-    competencies: dict[Id, LevelInt] = {}
-    verdicts: list[Id] = []
-    interests: list[ChoiceValue] = []
+    modules: Annotated[dict[Id, LevelInt], Constraint(min_length=1)]
+    competencies: dict[Id, LevelInt] = field(default_factory=dict)
+    verdicts: list[Id] = field(default_factory=list)
+    interests: list[ChoiceValue] = field(default_factory=list)
     outlook: Literal["favoured", "standard", "fallback"] = "standard"
     note: Text | None = None
     source: Sources
 
 
-class RolesFile(_Strict):
+@record
+class RolesFile(Record):
     interest_question: Id
-    roles: Annotated[list[RoleProfile], Field(min_length=1)]
+    roles: Annotated[list[RoleProfile], Constraint(min_length=1)]
 
 
 # ---------------------------------------------------------------- resume.yaml
 
 
-class ResumeRule(_Strict):
+@record
+class ResumeRule(Record):
     id: Id
     when: Condition
     advice: Text
     source: Sources
 
 
-class ResumeFile(_Strict):
+@record
+class ResumeFile(Record):
     title: Text
     questions: list[Question]
-    rules: Annotated[list[ResumeRule], Field(min_length=1)]
+    rules: Annotated[list[ResumeRule], Constraint(min_length=1)]
 
 
 # ---------------------------------------------------------------- actions.yaml
 
 
-class Reading(_Strict):
+@record
+class Reading(Record):
     id: Id
     title: Text
-    author: Annotated[str, Field(min_length=1)]
+    author: Annotated[str, Constraint(min_length=1)]
 
 
-class Action(_Strict):
+@record
+class Action(Record):
     competency: Id
     gap: Literal["small", "large"]
     do: Text
     proof: Text
     horizon: Horizon
-    reading: list[Id] = []
+    reading: list[Id] = field(default_factory=list)
     source: Sources
 
 
-class ActionsFile(_Strict):
-    reading: list[Reading] = []
-    actions: Annotated[list[Action], Field(min_length=1)]
+@record
+class ActionsFile(Record):
+    reading: list[Reading] = field(default_factory=list)
+    actions: Annotated[list[Action], Constraint(min_length=1)]
 
 
-FILE_MODELS: dict[str, type[BaseModel]] = {
+FILE_MODELS: dict[str, type[Record]] = {
     "pack.yaml": PackFile,
     "diagnosis.yaml": DiagnosisFile,
     "fit.yaml": FitFile,

@@ -1,84 +1,86 @@
 """The report: an assessment with its texts looked up in one language, rounded for people.
 
 Its JSON form is a public contract (``careerfix assess --format json``); ``careerfix schema``
-prints the JSON Schema generated from these models. Bump ``SCHEMA_VERSION`` on any breaking change.
+prints the JSON Schema that pydantic generates from these records. Bump ``SCHEMA_VERSION`` on any breaking change.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from careerfix.models.records import Describe, Record, plain, record
 
 SCHEMA_VERSION = 1
 
 
-class _Out(BaseModel):
-    # Reports are built with model_construct from values the engine already checked, and
-    # written by to_json, so a normal run never needs the validators: build them lazily.
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-
-class PackRef(_Out):
+@record
+class PackRef(Record):
     id: str
     version: str
 
 
-class Inputs(_Out):
+@record
+class Inputs(Record):
     """What the report was computed from: echo of the answers after ``--set`` overrides."""
 
     lang: Literal["zh", "en"]
-    target: str | None = Field(
-        description="The role asked for (--target or the answers file), if any."
-    )
+    target: Annotated[
+        str | None, Describe("The role asked for (--target or the answers file), if any.")
+    ]
     answers: dict[str, str | list[str]]
     evidence: dict[str, str]
 
 
-class TargetRole(_Out):
+@record
+class TargetRole(Record):
     id: str
     name: str
-    source: Literal["flag", "answers", "suggested"] = Field(
-        description="flag: --target; answers: the answers file; suggested: best fit to the answers"
-    )
+    source: Annotated[
+        Literal["flag", "answers", "suggested"],
+        Describe("flag: --target; answers: the answers file; suggested: best fit to the answers"),
+    ]
     note: str | None = None
 
 
-class TraceItem(_Out):
+@record
+class TraceItem(Record):
     question: str
-    choice: str | None = Field(description="The chosen value; null when not answered.")
-    level: int | None = Field(
-        description="Level of the choice; null when unanswered or 'not sure'."
-    )
+    choice: Annotated[str | None, Describe("The chosen value; null when not answered.")]
+    level: Annotated[
+        int | None, Describe("Level of the choice; null when unanswered or 'not sure'.")
+    ]
     weight: float
 
 
-class CompetencyOut(_Out):
+@record
+class CompetencyOut(Record):
     id: str
     module: str
     name: str
-    level: float | None = Field(description="Weighted mean of its answered questions, 0–4.")
-    weight: float = Field(description="Weight inside its module (from the pack).")
-    required: int | None = Field(description="Level the target role needs; null without a target.")
+    level: Annotated[float | None, Describe("Weighted mean of its answered questions, 0–4.")]
+    weight: Annotated[float, Describe("Weight inside its module (from the pack).")]
+    required: Annotated[int | None, Describe("Level the target role needs; null without a target.")]
     gap: float | None
     status: Literal["met", "gap", "unknown", "not_required"]
     trace: list[TraceItem]
 
 
-class ModuleOut(_Out):
+@record
+class ModuleOut(Record):
     id: str
     name: str
-    level: float | None = Field(description="Weighted mean of known competency levels, 0–4.")
-    score: int | None = Field(description="level / 4 × 100; null when data is insufficient.")
-    coverage: float = Field(description="Share of the module's competency weight that is known.")
+    level: Annotated[float | None, Describe("Weighted mean of known competency levels, 0–4.")]
+    score: Annotated[int | None, Describe("level / 4 × 100; null when data is insufficient.")]
+    coverage: Annotated[float, Describe("Share of the module's competency weight that is known.")]
     status: Literal["scored", "insufficient_data"]
     required: int | None
     gap: float | None
-    priority: float = Field(description="Plan priority multiplier of the module (from the pack).")
+    priority: Annotated[float, Describe("Plan priority multiplier of the module (from the pack).")]
 
 
-class GapOut(_Out):
+@record
+class GapOut(Record):
     competency: str
     module: str
     name: str
@@ -88,7 +90,8 @@ class GapOut(_Out):
     size: Literal["small", "large"] | None
 
 
-class EvidenceOut(_Out):
+@record
+class EvidenceOut(Record):
     question: str
     competency: str
     level: int
@@ -96,14 +99,16 @@ class EvidenceOut(_Out):
     evidence: str | None
 
 
-class ReasonOut(_Out):
+@record
+class ReasonOut(Record):
     rule: str
     text: str
     weight: float
     sources: list[str]
 
 
-class VerdictOut(_Out):
+@record
+class VerdictOut(Record):
     id: str
     name: str
     summary: str
@@ -111,25 +116,28 @@ class VerdictOut(_Out):
     reasons: list[ReasonOut]
 
 
-class RemapOut(_Out):
+@record
+class RemapOut(Record):
     module: str
     name: str
     level: float | None
 
 
-class DiagnosisOut(_Out):
+@record
+class DiagnosisOut(Record):
     status: Literal["clear", "ambiguous", "undetermined"]
-    verdicts: list[VerdictOut] = Field(
-        description="The verdict, or the two closest when ambiguous."
-    )
-    title: str | None = Field(description="The job-title answer (a choice value).")
+    verdicts: Annotated[
+        list[VerdictOut], Describe("The verdict, or the two closest when ambiguous.")
+    ]
+    title: Annotated[str | None, Describe("The job-title answer (a choice value).")]
     title_name: str | None
     mismatch: bool
     notes: list[str]
     remap: list[RemapOut]
 
 
-class FindingOut(_Out):
+@record
+class FindingOut(Record):
     id: str
     name: str
     severity: Literal["high", "medium", "low", "strength"]
@@ -139,11 +147,12 @@ class FindingOut(_Out):
     sources: list[str]
 
 
-class RoleOut(_Out):
+@record
+class RoleOut(Record):
     id: str
     name: str
-    fit: float = Field(description="Ranking score: bonuses for verdict, interests, outlook − gap.")
-    gap: float = Field(description="Sum of module gaps to the role, in levels.")
+    fit: Annotated[float, Describe("Ranking score: bonuses for verdict, interests, outlook − gap.")]
+    gap: Annotated[float, Describe("Sum of module gaps to the role, in levels.")]
     unknown_modules: int
     verdict_match: bool
     interest_match: int
@@ -151,35 +160,39 @@ class RoleOut(_Out):
     note: str | None
 
 
-class StepOut(_Out):
+@record
+class StepOut(Record):
     competency: str
     name: str
     current: float
     to: int
 
 
-class WhatIfOut(_Out):
+@record
+class WhatIfOut(Record):
     role: str
     steps: list[StepOut]
     level_steps: float
-    blocked: list[str] = Field(description="Modules with too little data to plan for.")
+    blocked: Annotated[list[str], Describe("Modules with too little data to plan for.")]
 
 
-class ReadingOut(_Out):
+@record
+class ReadingOut(Record):
     id: str
     title: str
     author: str
 
 
-class PlanItemOut(_Out):
+@record
+class PlanItemOut(Record):
     rank: int
     kind: Literal["skill", "career"]
-    ref: str = Field(description="Competency id (skill) or finding id (career).")
+    ref: Annotated[str, Describe("Competency id (skill) or finding id (career).")]
     title: str
     why: str
     do: str
     proof: str | None
-    horizon: int = Field(description="Days: 30, 90 or 180.")
+    horizon: Annotated[int, Describe("Days: 30, 90 or 180.")]
     priority: float
     gap: float | None
     weight: float | None
@@ -189,13 +202,15 @@ class PlanItemOut(_Out):
     sources: list[str]
 
 
-class ResumeOut(_Out):
+@record
+class ResumeOut(Record):
     rule: str
     advice: str
     sources: list[str]
 
 
-class Report(_Out):
+@record
+class Report(Record):
     schema_version: int = SCHEMA_VERSION
     pack: PackRef
     inputs: Inputs
@@ -215,16 +230,6 @@ class Report(_Out):
     def to_json(self) -> str:
         """The JSON contract: fields in declaration order, non-ASCII kept, two-space indent.
 
-        Same bytes as ``model_dump_json(indent=2)``, without building pydantic's serializer.
+        Same bytes as pydantic's ``dump_json(indent=2)`` (tested), without importing pydantic.
         """
-        return json.dumps(_plain(self), ensure_ascii=False, indent=2)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return {name: _plain(getattr(value, name)) for name in type(value).model_fields}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+        return json.dumps(plain(self), ensure_ascii=False, indent=2)

@@ -32,7 +32,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
 
     target = None
     if role is not None and result.target_source != "none":
-        target = r.TargetRole.model_construct(
+        target = r.TargetRole(
             id=role.id,
             name=text(role.name),
             source=result.target_source,
@@ -50,7 +50,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         else:
             status = "gap" if g.gap > 0 else "met"
         competencies.append(
-            r.CompetencyOut.model_construct(
+            r.CompetencyOut(
                 id=c.id,
                 module=c.module,
                 name=comp_name[c.id],
@@ -60,14 +60,14 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                 gap=_r(g.gap) if g else None,
                 status=cast(Any, status),
                 trace=[
-                    r.TraceItem.model_construct(question=q, choice=ch, level=lv, weight=w)
+                    r.TraceItem(question=q, choice=ch, level=lv, weight=w)
                     for q, ch, lv, w in trace(pack, answers, c.id)
                 ],
             )
         )
 
     modules = [
-        r.ModuleOut.model_construct(
+        r.ModuleOut(
             id=m.id,
             name=module_name[m.id],
             level=_r(m.level),
@@ -81,7 +81,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         for m in result.modules
     ]
     gaps = [
-        r.GapOut.model_construct(
+        r.GapOut(
             competency=g.competency,
             module=g.module,
             name=comp_name[g.competency],
@@ -93,7 +93,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         for g in result.gaps
     ]
     evidence = [
-        r.EvidenceOut.model_construct(
+        r.EvidenceOut(
             question=e.question,
             competency=e.competency,
             level=e.level,
@@ -105,7 +105,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
     diagnosis = _diagnosis(pack, result, lang, module_name)
     finding_by_id = {f.id: f for f in pack.fit.findings}
     findings = [
-        r.FindingOut.model_construct(
+        r.FindingOut(
             id=f.id,
             name=text(finding_by_id[f.id].name),
             severity=cast(Any, f.severity),
@@ -117,7 +117,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         for f in result.findings
     ]
     roles = [
-        r.RoleOut.model_construct(
+        r.RoleOut(
             id=fit.role,
             name=text(pack.role_by_id[fit.role].name),
             fit=round(fit.fit, 2),
@@ -132,10 +132,10 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
     ]
     what_if = None
     if result.what_if is not None and role is not None:
-        what_if = r.WhatIfOut.model_construct(
+        what_if = r.WhatIfOut(
             role=role.id,
             steps=[
-                r.StepOut.model_construct(
+                r.StepOut(
                     competency=s.competency,
                     name=comp_name[s.competency],
                     current=round(s.current, 2),
@@ -163,7 +163,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                 gap=level_text(item.gap),
             )
             plan.append(
-                r.PlanItemOut.model_construct(
+                r.PlanItemOut(
                     rank=item.rank,
                     kind="skill",
                     ref=item.ref,
@@ -178,7 +178,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                     module_priority=item.module_priority,
                     severity=None,
                     reading=[
-                        r.ReadingOut.model_construct(
+                        r.ReadingOut(
                             id=b,
                             title=text(pack.reading_by_id[b].title),
                             author=pack.reading_by_id[b].author,
@@ -191,7 +191,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         else:
             f = finding_by_id[item.ref]
             plan.append(
-                r.PlanItemOut.model_construct(
+                r.PlanItemOut(
                     rank=item.rank,
                     kind="career",
                     ref=item.ref,
@@ -213,16 +213,16 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
     facts = dict(result.facts)
     rule_by_id = {rule.id: rule for rule in pack.resume.rules}
     resume = [
-        r.ResumeOut.model_construct(
+        r.ResumeOut(
             rule=a.rule,
             advice=text(rule_by_id[a.rule].advice).format(**facts),
             sources=list(a.sources),
         )
         for a in result.resume
     ]
-    return r.Report.model_construct(
-        pack=r.PackRef.model_construct(id=pack.id, version=pack.version),
-        inputs=r.Inputs.model_construct(
+    return r.Report(
+        pack=r.PackRef(id=pack.id, version=pack.version),
+        inputs=r.Inputs(
             lang=cast(Any, lang),
             target=result.target if result.target_source in ("flag", "answers") else None,
             answers=dict(answers.answers),
@@ -255,7 +255,7 @@ def _diagnosis(
         for reason in v.reasons:
             index = int(reason.rule.rsplit("[", 1)[1].rstrip("]"))
             reasons.append(
-                r.ReasonOut.model_construct(
+                r.ReasonOut(
                     rule=reason.rule,
                     text=verdict.signals[index].reason.get(lang),
                     weight=reason.weight,
@@ -263,7 +263,7 @@ def _diagnosis(
                 )
             )
         verdicts.append(
-            r.VerdictOut.model_construct(
+            r.VerdictOut(
                 id=v.id,
                 name=verdict.name.get(lang),
                 summary=verdict.summary.get(lang),
@@ -289,15 +289,12 @@ def _diagnosis(
         notes.append(
             spec.mismatch_note.get(lang).format(title=title_name, verdict=verdicts[0].name)
         )
-    return r.DiagnosisOut.model_construct(
+    return r.DiagnosisOut(
         status=cast(Any, status),
         verdicts=verdicts,
         title=d.title,
         title_name=title_name,
         mismatch=d.mismatch,
         notes=notes,
-        remap=[
-            r.RemapOut.model_construct(module=m, name=module_name[m], level=_r(lv))
-            for m, lv in d.remap
-        ],
+        remap=[r.RemapOut(module=m, name=module_name[m], level=_r(lv)) for m, lv in d.remap],
     )

@@ -9,8 +9,11 @@ import json
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from careerfix.datafile import MAX_ANSWERS_BYTES
@@ -446,3 +449,121 @@ def test_json_template_loads_and_scores_as_unknown(tmp_path: Path) -> None:
     assert json.loads(template.read_text(encoding="utf-8"))["answers"]
     data = json_report(["assess", "-a", str(template)])
     assert {m["status"] for m in data["modules"]} == {"insufficient_data"}
+
+
+# ---------------------------------------------------------------- the quick check agrees with pydantic
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.sampled_from(["zh", "en", "fr", "", "careerfix-ops", "1.0.0", "x" * 61, "y" * 501]),
+    st.text(max_size=30),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.one_of(st.text(max_size=8), st.integers(0, 3)), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+# Texts right at and around every length limit (20, 60, 80, 500).
+_TEXTS = st.one_of(
+    st.sampled_from([0, 1, 19, 20, 21, 59, 60, 61, 79, 80, 81, 499, 500, 501]).map("a".__mul__),
+    st.sampled_from(["zh", "en", "fr", "ZH"]),
+)
+_LOOSE = st.one_of(_TEXTS, st.none(), st.booleans(), st.integers(-3, 3), _VALUES)
+_MAPS = st.one_of(
+    st.none(),
+    _LOOSE,
+    st.dictionaries(
+        st.one_of(st.text(max_size=8), st.integers(0, 3)),
+        st.one_of(st.none(), _TEXTS, st.lists(_TEXTS, max_size=2), st.integers(0, 3)),
+        max_size=3,
+    ),
+)
+_FILES = st.fixed_dictionaries(
+    {},
+    optional={
+        "pack": _LOOSE,
+        "pack_version": _LOOSE,
+        "lang": _LOOSE,
+        "target": _LOOSE,
+        "answers": _MAPS,
+        "evidence": _MAPS,
+        "template": _VALUES,
+        "answer": _VALUES,  # a typo of a real field
+    },
+)
+
+_VALID = {
+    "pack": "careerfix-ops",
+    "pack_version": "1.0.0",
+    "lang": "en",
+    "target": "new_media_ops",
+    "answers": {"role.title": "community_ops"},
+    "evidence": {"user.segmentation": "3 segments, +12% retention"},
+    "template": None,
+}
+# One field of a valid file changed: every limit gets tested on its own.
+_ONE_CHANGE = st.builds(
+    lambda name, value: {**_VALID, name: value},
+    st.sampled_from([*_VALID, "answer"]),
+    st.one_of(_LOOSE, _MAPS),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.one_of(_ONE_CHANGE, _FILES))
+@example(data={**_VALID, "pack": "a" * 61})  # every limit, just over it
+@example(data={**_VALID, "pack_version": "a" * 21})
+@example(data={**_VALID, "target": "a" * 81})
+@example(data={**_VALID, "evidence": {"user.segmentation": "a" * 501}})
+@example(data={**_VALID, "evidence": {3: "x"}})
+@example(data={**_VALID, "answers": {3: "x"}})
+@example(data={**_VALID, "lang": "fr"})
+def test_the_quick_answers_check_accepts_only_what_pydantic_accepts(data: dict[str, Any]) -> None:
+    from pydantic import ValidationError
+
+    from careerfix.answers import plain_answers_file
+    from careerfix.models.answers import AnswersFile
+    from careerfix.models.records import adapter, plain
+
+    quick = plain_answers_file(data)
+    try:
+        checked = adapter(AnswersFile).validate_python(data)
+    except ValidationError:
+        checked = None
+    if quick is not None:
+        assert checked is not None, data
+        assert plain(quick) == plain(checked)
+    if checked is not None and _plainly_typed(data):
+        assert quick is not None, data  # the usual case must not fall back to pydantic
+
+
+def _plainly_typed(data: dict[str, Any]) -> bool:
+    # pydantic's lax mode turns a few odd inputs into valid ones (a bytes text, say); the quick
+    # check leaves those to pydantic. Files from YAML or JSON are plain str / dict / list.
+    def ok(value: Any) -> bool:
+        if isinstance(value, dict):
+            return all(type(k) is str and ok(v) for k, v in value.items())
+        if isinstance(value, list):
+            return all(ok(v) for v in value)
+        return value is None or type(value) in (str, int, bool)
+
+    return ok(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"answers": {"role.title": "community_ops"}, "evidence": None},
+        {"pack": "careerfix-ops", "pack_version": "1.0.0", "lang": "zh", "answers": None},
+        {"answers": {}, "evidence": {"user.x": None, "user.y": "30% more"}, "template": [1]},
+    ],
+)
+def test_the_quick_check_takes_ordinary_files(data: dict[str, Any]) -> None:
+    from careerfix.answers import plain_answers_file
+
+    assert plain_answers_file(data) is not None

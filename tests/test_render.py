@@ -13,7 +13,6 @@ import pytest
 from hypothesis import example as case
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
 from rich.cells import cell_len
 from rich.console import Console
 
@@ -21,6 +20,7 @@ from careerfix.answers import load_answers
 from careerfix.engine import assess
 from careerfix.i18n import t
 from careerfix.models.pack import Text
+from careerfix.models.records import Record
 from careerfix.models.report import Report
 from careerfix.render.build import build_report
 from careerfix.render.markdown import render_markdown
@@ -341,9 +341,9 @@ def _pack_texts(lang: str) -> list[str]:
     def walk(obj: Any) -> None:
         if isinstance(obj, Text):
             texts.append(obj.get(lang))
-        elif isinstance(obj, BaseModel):
-            for name in type(obj).model_fields:
-                walk(getattr(obj, name))
+        elif isinstance(obj, Record):
+            for value in vars(obj).values():
+                walk(value)
         elif isinstance(obj, list | tuple):
             for item in obj:
                 walk(item)

@@ -1,4 +1,4 @@
-"""`careerfix --help` stays fast: the CLI module must not pull in the heavy libraries.
+"""Start-up stays fast: `--help` and a normal assessment must not pull in the heavy libraries.
 
 Each check runs in a fresh interpreter, because this test process has long since imported them.
 """
@@ -74,8 +74,8 @@ def test_importing_the_cli_loads_no_heavy_module(tmp_path: Path) -> None:
     ("argv", "allowed"),
     [
         pytest.param(["--help"], (), id="careerfix --help"),
-        # typer itself imports pydantic while it builds a sub-command's parameters
-        pytest.param(["rules", "--help"], ("pydantic",), id="careerfix rules --help"),
+        pytest.param(["rules", "--help"], (), id="careerfix rules --help"),
+        pytest.param(["assess", "--help"], (), id="careerfix assess --help"),
     ],
 )
 def test_help_path_imports_no_heavy_module(
@@ -96,3 +96,44 @@ def test_help_exits_0_and_mentions_rules(tmp_path: Path) -> None:
     assert "rules" in proc.stdout
     assert "careerfix rules check" in proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.parametrize(
+    ("example", "allowed"),
+    [
+        pytest.param("traffic-growth.json", (), id="JSON answers"),
+        pytest.param("brand-new-media.yaml", ("yaml",), id="YAML answers"),
+    ],
+)
+def test_assessment_from_a_file_never_imports_pydantic(
+    example: str, allowed: tuple[str, ...], tmp_path: Path
+) -> None:
+    """With the pack cached, records are filled from JSON and a plainly valid answers file is
+    accepted without pydantic (careerfix.models.records): pydantic is for checking only."""
+    argv = ["-m", "careerfix", "assess", "--answers", str(EXAMPLES / example), "--format", "json"]
+    warm = fresh_python(*argv, cwd=tmp_path)  # the first run checks the pack and caches it
+    assert warm.returncode == 0, warm.stderr[-2000:]
+
+    proc = fresh_python("-X", "importtime", *argv, cwd=tmp_path)
+
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == warm.stdout
+    modules = imported_by_importtime(proc.stderr)
+    assert "careerfix.engine" in modules  # the measurement works
+    assert heavy(modules, allowed) == []
+    assert not [m for m in modules if m == "rich" or m.startswith("rich.")]
+
+
+def test_a_problem_in_the_answers_file_is_still_explained_by_pydantic(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("lang: fr\nanswers: {}\n", encoding="utf-8")
+    argv = ["-m", "careerfix", "assess", "--answers", str(bad), "--format", "json"]
+
+    proc = fresh_python("-X", "importtime", *argv, cwd=tmp_path)
+
+    assert proc.returncode == 1
+    assert "bad.yaml:1:7: lang:" in proc.stderr
+    assert "pydantic" in imported_by_importtime(proc.stderr)

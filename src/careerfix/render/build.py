@@ -16,7 +16,12 @@ from careerfix.models.pack import RulePack, Text
 
 
 def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    return None if value is None else _f(value)
+
+
+def _f(value: float) -> float:
+    # float() first: round() keeps an int an int, and the JSON of a float field must say 0.0.
+    return round(float(value), 2)
 
 
 def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str) -> r.Report:
@@ -72,7 +77,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             name=module_name[m.id],
             level=_r(m.level),
             score=m.score,
-            coverage=round(m.coverage, 2),
+            coverage=_f(m.coverage),
             status="scored" if m.sufficient else "insufficient_data",
             required=m.required,
             gap=_r(m.gap),
@@ -120,8 +125,8 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         r.RoleOut(
             id=fit.role,
             name=text(pack.role_by_id[fit.role].name),
-            fit=round(fit.fit, 2),
-            gap=round(fit.gap, 2),
+            fit=_f(fit.fit),
+            gap=_f(fit.gap),
             unknown_modules=fit.unknown_modules,
             verdict_match=fit.verdict_match,
             interest_match=fit.interest_match,
@@ -138,12 +143,12 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                 r.StepOut(
                     competency=s.competency,
                     name=comp_name[s.competency],
-                    current=round(s.current, 2),
+                    current=_f(s.current),
                     to=s.to,
                 )
                 for s in result.what_if.steps
             ],
-            level_steps=round(result.what_if.level_steps, 2),
+            level_steps=_f(result.what_if.level_steps),
             blocked=list(result.what_if.blocked),
         )
 
@@ -172,7 +177,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                     do=text(action.do),
                     proof=text(action.proof),
                     horizon=item.horizon,
-                    priority=round(item.priority, 2),
+                    priority=_f(item.priority),
                     gap=_r(item.gap),
                     weight=item.weight,
                     module_priority=item.module_priority,
@@ -200,7 +205,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
                     do=text(f.move),
                     proof=None,
                     horizon=item.horizon,
-                    priority=round(item.priority, 2),
+                    priority=_f(item.priority),
                     gap=None,
                     weight=item.weight,
                     module_priority=None,
@@ -267,7 +272,7 @@ def _diagnosis(
                 id=v.id,
                 name=verdict.name.get(lang),
                 summary=verdict.summary.get(lang),
-                score=round(v.score, 2),
+                score=_f(v.score),
                 reasons=reasons,
             )
         )

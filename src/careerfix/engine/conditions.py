@@ -30,12 +30,28 @@ Test = Callable[[Facts], bool]
 def compile_condition(cond: Condition) -> Test:
     """Turn a condition into a test. Unanswered and "not sure" never satisfy a test, so ``not``
     of such a test holds."""
+    # Plain loops rather than all()/any() over a generator: these run tens of times per
+    # assessment, and a generator costs more than the tests themselves.
     if cond.all is not None:
         parts = tuple(compile_condition(c) for c in cond.all)
-        return lambda f: all(p(f) for p in parts)
+
+        def all_hold(f: Facts) -> bool:
+            for part in parts:  # noqa: SIM110 (see above)
+                if not part(f):
+                    return False
+            return True
+
+        return all_hold
     if cond.any is not None:
         parts = tuple(compile_condition(c) for c in cond.any)
-        return lambda f: any(p(f) for p in parts)
+
+        def any_holds(f: Facts) -> bool:
+            for part in parts:  # noqa: SIM110 (see above)
+                if part(f):
+                    return True
+            return False
+
+        return any_holds
     if cond.not_ is not None:
         inner = compile_condition(cond.not_)
         return lambda f: not inner(f)

@@ -148,8 +148,7 @@ def answers_from_data(
     )
 
 
-_TEXT_LIMITS = {"pack": 60, "pack_version": 20, "target": 80}
-_FIELDS = frozenset({*_TEXT_LIMITS, "lang", "answers", "evidence", "template"})
+_FIELDS = frozenset({"pack", "pack_version", "target", "lang", "answers", "evidence", "template"})
 
 
 def plain_answers_file(data: dict[Any, Any]) -> AnswersFile | None:
@@ -159,11 +158,11 @@ def plain_answers_file(data: dict[Any, Any]) -> AnswersFile | None:
     has to import pydantic; anything else — a typo, a wrong type, a text over its limit — goes to
     pydantic, which explains the problem. tests/test_answers_errors.py checks the two agree.
     """
-    from careerfix.models.answers import AnswersFile
+    from careerfix.models.answers import EVIDENCE_LIMIT, TEXT_LIMITS, AnswersFile
 
     if not _FIELDS.issuperset(data):
         return None
-    for name, limit in _TEXT_LIMITS.items():
+    for name, limit in TEXT_LIMITS.items():
         value = data.get(name)
         if value is not None and (type(value) is not str or len(value) > limit):
             return None
@@ -178,7 +177,7 @@ def plain_answers_file(data: dict[Any, Any]) -> AnswersFile | None:
     if evidence is None:
         evidence = {}
     elif type(evidence) is not dict or not all(
-        type(k) is str and (v is None or (type(v) is str and len(v) <= 500))
+        type(k) is str and (v is None or (type(v) is str and len(v) <= EVIDENCE_LIMIT))
         for k, v in evidence.items()
     ):
         return None

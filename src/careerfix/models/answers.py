@@ -10,6 +10,10 @@ from careerfix.models.records import Before, Constraint, Describe, Record, recor
 
 AnswerValue = str | list[str]
 
+# Longest texts an answers file may hold; careerfix.answers' quick check reads the same numbers.
+TEXT_LIMITS = {"pack": 60, "pack_version": 20, "target": 80}
+EVIDENCE_LIMIT = 500
+
 
 def _none_as_empty(value: Any) -> Any:
     # "evidence:" with nothing under it reads as null in YAML: treat it as empty.
@@ -26,10 +30,10 @@ class AnswersFile(Record):
     ignored when scoring.
     """
 
-    pack: Annotated[str, Constraint(max_length=60)] | None = None
-    pack_version: Annotated[str, Constraint(max_length=20)] | None = None
+    pack: Annotated[str, Constraint(max_length=TEXT_LIMITS["pack"])] | None = None
+    pack_version: Annotated[str, Constraint(max_length=TEXT_LIMITS["pack_version"])] | None = None
     lang: Lang | None = None
-    target: Annotated[str, Constraint(max_length=80)] | None = None
+    target: Annotated[str, Constraint(max_length=TEXT_LIMITS["target"])] | None = None
     # Values are checked against each question in careerfix.answers.check_answers, which gives
     # one clear message per bad value (a str | list union here would give two, one per member).
     answers: Annotated[
@@ -47,7 +51,7 @@ class AnswersFile(Record):
         ),
     ] = field(default_factory=dict)
     evidence: Annotated[
-        dict[str, Annotated[str, Constraint(max_length=500)] | None],
+        dict[str, Annotated[str, Constraint(max_length=EVIDENCE_LIMIT)] | None],
         Before(_none_as_empty),
         Describe("Question id → the number (with its unit) that backs a level 3 or 4 claim."),
     ] = field(default_factory=dict)

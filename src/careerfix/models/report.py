@@ -1,7 +1,8 @@
 """The report: an assessment with its texts looked up in one language, rounded for people.
 
 Its JSON form is a public contract (``careerfix assess --format json``); ``careerfix schema``
-prints the JSON Schema that pydantic generates from these records. Bump ``SCHEMA_VERSION`` on any breaking change.
+prints the JSON Schema that pydantic generates from these records. Bump ``SCHEMA_VERSION`` on any
+breaking change.
 """
 
 from __future__ import annotations

@@ -246,6 +246,14 @@ def assess(
             dir_okay=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print a long text report straight to the terminal (default: through $PAGER, "
+            "or less, when stdout is a terminal; PAGER=cat also turns it off).",
+        ),
+    ] = False,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -284,7 +292,7 @@ def assess(
     from careerfix.engine import assess as run_assessment
 
     result = run_assessment(pack, given, target)
-    _emit_report(pack, given, result, code, fmt, output)
+    _emit_report(pack, given, result, code, fmt, output, pager=not no_pager)
     if draft_file is not None:
         from careerfix.drafts import discard_draft
 
@@ -343,7 +351,13 @@ def _save_answers(given: Any, path: Path) -> None:
 
 
 def _emit_report(
-    pack: Any, given: Any, result: Any, lang: str, fmt: Format, output: Path | None
+    pack: Any,
+    given: Any,
+    result: Any,
+    lang: str,
+    fmt: Format,
+    output: Path | None,
+    pager: bool = False,
 ) -> None:
     from careerfix.render.build import build_report
 
@@ -360,8 +374,19 @@ def _emit_report(
 
         if output is not None:
             _write(render_to_text(lambda console: render_text(console, report)), output)
+        elif pager and _stdout_is_terminal():
+            from careerfix.render.console import make_console, page
+
+            page(render_to_text(lambda console: render_text(console, report), make_console()))
         else:
             print_rendered(lambda console: render_text(console, report))
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return bool(sys.stdout and sys.stdout.isatty())
+    except (ValueError, AttributeError):
+        return False
 
 
 def _write(text: str, output: Path | None) -> None:

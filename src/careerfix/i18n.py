@@ -41,8 +41,116 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "source": ("依据", "Sources"),
     "error": ("错误", "error"),
     "why_skill": (
-        "「{competency}」现在是 {current} 级，{role}需要 {required} 级（差 {gap} 级）",
-        "{competency} is at level {current}; {role} needs {required} (gap {gap})",
+        "「{role}」要求「{competency}」达到 {required} 级，你现在是 {current} 级。",
+        "{role} needs {competency} at level {required}; you are at level {current}.",
+    ),
+    "why_helps": (
+        "「{role}」的核心要求你已达到；「{competency}」到 {required} 级会让你在这个岗位上更有优势（现在 {current} 级）。",
+        "You meet the core of {role}; {competency} at level {required} would help in it (now {current}).",
+    ),
+    "basics_title": ("学好「{module}」的基础", "Learn the basics of {module}"),
+    "why_basics": (
+        "你在「{module}」上还刚起步（平均不到 2 级）。五个基础模块先打好底，后面的每一步都更省力。",
+        "You have barely started in {module} (average below level 2). The basics of the five "
+        "modules come first; every later step builds on them.",
+    ),
+    "why_basics_little": (
+        "你的回答还太少，暂时排不出针对岗位的步骤。先把「{module}」的基础学起来，这对任何运营岗位都有用。",
+        "Too little is answered to plan steps toward a role yet. Start with the basics of "
+        "{module}: every operations job builds on them.",
+    ),
+    "plan_soon_title": ("行动计划：接下来 90 天", "Your plan: the next 90 days"),
+    "plan_later_title": ("之后（180 天内）", "Later (within 180 days)"),
+    "plan_empty": ("未来 90 天没有待办项。", "Nothing is due in the next 90 days."),
+    "plan_later_more": (
+        "这些项目的具体做法见 --format markdown 或 json。",
+        "What to do for each of these: --format markdown or json.",
+    ),
+    "verdict_between": ("介于两者之间", "between the two"),
+    "verdict_unknown_short": ("还判断不了（见下）", "not clear yet (see below)"),
+    "summary_job": ("你的岗位", "Your job"),
+    "summary_next": ("接下来", "Next"),
+    "summary_move": ("最关键的职业动作", "Biggest career move"),
+    "summary_move_above": ("就是上面第 {n} 项", "item {n} above"),
+    "no_target_why": (
+        "还没有：回答太少，或用 --target 指定一个",
+        "none yet: too little answered, or pick one with --target",
+    ),
+    "path_steps": ("还差 {n} 步，涉及 {m} 项能力", "{n} steps on {m} competencies"),
+    "path_steps_one": ("还差 {n} 步，涉及 {m} 项能力", "{n} step on {m} competency"),
+    "path_known_met": ("已知的核心能力都已达到", "every known core competency met"),
+    "path_met": ("核心要求都已达到", "every core competency met"),
+    "path_unknown_tail": ("，另有 {n} 项未知", ", {n} unknown"),
+    "module_figure": ("平均 {avg} 级 · {score} 分", "avg {avg} · {score}/100"),
+    "core_met": ("核心 {met}/{n} 达标", "core {met}/{n} met"),
+    "modules_legend": (
+        "平均：该模块已答能力项的平均等级（0–4 级）；分：平均等级换算成 0–100。",
+        "avg: the average level (0–4) of the module's answered competencies; /100: the same as a "
+        "score out of 100.",
+    ),
+    "core_legend": (
+        "核心：目标岗位要求的能力项中，已达标的有几项。",
+        "core: of the competencies the target role requires in this module, how many you meet.",
+    ),
+    "path_title": ("通往「{role}」的最短路径", "The shortest way to {role}"),
+    "path_title_none": ("通往目标岗位的路径", "The way to a target role"),
+    "path_no_target": (
+        "还没有目标岗位，所以这里不评估差距。用 --target 指定一个岗位（careerfix roles 可查看全部），或补答下面的问题让 careerfix 推荐。",
+        "There is no target role, so no gaps are judged here. Pick one with --target (see "
+        "'careerfix roles'), or answer the questions below and careerfix will suggest one.",
+    ),
+    "path_lead": (
+        "共 {n} 步（每步 = 一项能力提升一级），涉及 {m} 项能力：",
+        "{n} steps on {m} competencies (a step is one level of one competency):",
+    ),
+    "level_from_to": ("{a} 级 → {b} 级", "level {a} → {b}"),
+    "plan_ref": ("计划第 {n} 项", "plan item {n}"),
+    "path_all_met": (
+        "「{role}」要求的核心能力你都已达到。",
+        "You meet every core competency {role} requires.",
+    ),
+    "path_known_met_long": (
+        "已知的核心能力都已达到，但还有未作答的（见下）。",
+        "Every core competency that is known is met; some are not known yet (below).",
+    ),
+    "path_met_list": ("已达标：{names}。", "Already met: {names}."),
+    "path_unknown_list": (
+        "还不知道：{names}。回答它们的题目后，路径才完整。",
+        "Not known yet: {names}. Answer their questions to complete the path.",
+    ),
+    "to_answer_lead": (
+        "补答这些问题，计划会更完整（careerfix assess --resume，或填进答案文件）：",
+        "Answer these to complete the plan (careerfix assess --resume, or add them to your answers file):",
+    ),
+    "to_answer_more": (
+        "还有 {n} 题，见 --format json 的 to_answer。",
+        "{n} more: see to_answer in --format json.",
+    ),
+    "level_n": ("{n} 级", "level {n}"),
+    "evidence_legend": (
+        "✓ 有数字证明；? 还缺一个能证明结果的数字。",
+        "✓ proven by a number; ? still needs a number that proves the result.",
+    ),
+    "move_in_plan": ("建议的行动见计划第 {n} 项", "what to do: plan item {n}"),
+    "kind_basics": ("基础", "basics"),
+    "step_now": ("这一步：{a} 级 → {b} 级", "This step: level {a} → {b}"),
+    "then_step": ("之后到 {b} 级（{days} 天）", "Then to level {b} ({days} days)"),
+    "core_label": ("核心要求", "Core"),
+    "helps_label": ("加分项", "Helps"),
+    "role_steps": ("还差 {n} 步", "{n} steps"),
+    "role_steps_one": ("还差 {n} 步", "{n} step"),
+    "average_level": ("平均等级", "Average level"),
+    "core_column": ("核心达标", "Core met"),
+    "steps_column": ("步数", "Steps"),
+    "plan_column": ("计划项", "Plan item"),
+    "insufficient_legend_md": (
+        "未知：该模块答了的题太少，暂不打分。",
+        "unknown: too few of the module's questions are answered to score it.",
+    ),
+    "roles_legend": (
+        "步 = 该岗位核心能力还需提升的等级数；未知 = 还没回答的核心能力项。",
+        "steps: levels still to climb on the role's core competencies; unknown: core "
+        "competencies not answered yet.",
     ),
     "report_title": ("运营职业诊断报告", "Operations career report"),
     "target": ("目标岗位", "Target role"),
@@ -61,9 +169,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "insufficient": ("数据不足", "insufficient data"),
     "coverage": ("已答 {pct}%", "{pct}% answered"),
     "insufficient_legend": (
-        "? 表示数据不足：该模块答了的题太少，暂不打分。补答它的题目后再看。",
-        "? means insufficient data: too few of the module's questions are answered to score it. "
-        "Answer more of them and run again.",
+        "未知：该模块答了的题太少，暂不打分；补答它的题目后再看。",
+        "unknown: too few of the module's questions are answered to score it; answer more of "
+        "them and run again.",
     ),
     "need": ("需要 {level}", "needs {level}"),
     "no_need": ("不要求", "not required"),
@@ -124,8 +232,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "reading": ("参考阅读", "Reading"),
     "resume_title": ("简历建议", "Resume advice"),
     "roles_title": ("适合你的目标岗位", "Target roles that fit you"),
-    "role_gap": ("差 {gap} 级", "gap {gap}"),
-    "role_unknown": ("{n} 个模块未知", "{n} module(s) unknown"),
+    "role_unknown": ("{n} 项未知", "{n} unknown"),
     "fallback": ("保底选择", "fallback"),
     "sources_note": (
         "方括号里的 S 编号指向方法依据（domain.md）。",
@@ -199,6 +306,13 @@ def t(key: str, lang: str, **values: object) -> str:
     zh, en = _MESSAGES[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+def plural(key: str, lang: str, n: int, **values: object) -> str:
+    """English needs a singular for 1 ("1 step"); the ``_one`` variant holds it."""
+    if n == 1 and key + "_one" in _MESSAGES:
+        key += "_one"
+    return t(key, lang, n=n, **values)
 
 
 def join_names(lang: str, names: list[str]) -> str:

@@ -19,11 +19,11 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 from careerfix import __version__
 from careerfix.models.pack import (
-    ActionsFile,
     DiagnosisFile,
     FitFile,
     ModuleFile,
     PackFile,
+    ReadingFile,
     ResumeFile,
     RolesFile,
     RulePack,
@@ -33,7 +33,7 @@ from careerfix.store import atomic_write_text, cache_dir
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 2
+_LAYOUT = 3
 
 R = TypeVar("R", bound=Record)
 
@@ -45,7 +45,7 @@ _PARTS: dict[str, Any] = {
     "fit": FitFile,
     "roles": RolesFile,
     "resume": ResumeFile,
-    "actions": ActionsFile,
+    "reading": ReadingFile,
 }
 
 

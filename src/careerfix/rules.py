@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 RULES_ENV = "CAREERFIX_RULES"
 PACK_FILE = "pack.yaml"
-SINGLE_FILES = ("diagnosis.yaml", "fit.yaml", "roles.yaml", "resume.yaml", "actions.yaml")
+SINGLE_FILES = ("diagnosis.yaml", "fit.yaml", "roles.yaml", "resume.yaml", "reading.yaml")
 
 
 def default_rules_dir() -> Path:
@@ -128,7 +128,7 @@ def check_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
             ("fit.yaml", m.FitFile),
             ("roles.yaml", m.RolesFile),
             ("resume.yaml", m.ResumeFile),
-            ("actions.yaml", m.ActionsFile),
+            ("reading.yaml", m.ReadingFile),
         )
     }
     # Checks that need only the raw data run even when some file failed its schema, so that one
@@ -147,7 +147,7 @@ def check_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
         singles["fit.yaml"],
         singles["roles.yaml"],
         singles["resume.yaml"],
-        singles["actions.yaml"],
+        singles["reading.yaml"],
         location=str(directory),
     )
     _cross_check(chk, pack, module_files)
@@ -244,7 +244,7 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
     _check_fit(chk, pack, unique)
     _check_roles(chk, pack, unique)
     _check_resume(chk, pack, unique)
-    _check_actions(chk, pack, unique)
+    _check_steps(chk, pack, module_files, unique)
     _check_templates(chk, pack)
 
 
@@ -415,32 +415,23 @@ def _check_diagnosis(chk: _Checker, pack: RulePack, unique: Any) -> None:
 def _check_fit(chk: _Checker, pack: RulePack, unique: Any) -> None:
     rel = "fit.yaml"
     seen: dict[str, str] = {}
-    weights = pack.meta.scoring.severity_weight
     for i, f in enumerate(pack.fit.findings):
         unique("finding", f.id, seen, rel, ("findings", i, "id"))
-        if f.severity not in weights:
-            chk.add(
-                rel,
-                ("findings", i, "severity"),
-                f"no severity_weight for '{f.severity}' in pack.yaml",
-            )
 
 
 def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
     rel = "roles.yaml"
     r = pack.roles
+    seen: dict[str, str] = {}
     interest_q = pack.questions.get(r.interest_question)
     if interest_q is None:
         chk.add(rel, ("interest_question",), f"unknown question '{r.interest_question}'")
-    seen: dict[str, str] = {}
     for i, role in enumerate(r.roles):
         unique("role", role.id, seen, rel, ("roles", i, "id"))
-        for mid in role.modules:
-            if mid not in pack.module_by_id:
-                chk.add(rel, ("roles", i, "modules", mid), f"unknown module '{mid}'")
-        for cid in role.competencies:
-            if cid not in pack.competencies:
-                chk.add(rel, ("roles", i, "competencies", cid), f"unknown competency '{cid}'")
+        for key, needs in (("core", role.core), ("helps", role.helps)):
+            for cid in needs:
+                if cid not in pack.competencies:
+                    chk.add(rel, ("roles", i, key, cid), f"unknown competency '{cid}'")
         for j, vid in enumerate(role.verdicts):
             if vid not in pack.verdict_by_id:
                 chk.add(rel, ("roles", i, "verdicts", j), f"unknown verdict '{vid}'")
@@ -451,7 +442,7 @@ def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
                     chk.add(
                         rel,
                         ("roles", i, "interests", j),
-                        f"'{v}' is not a choice of '{interest_q.id}'",
+                        f"'{v}' is not a choice of '{r.interest_question}'",
                     )
 
 
@@ -461,26 +452,56 @@ def _check_resume(chk: _Checker, pack: RulePack, unique: Any) -> None:
         unique("resume rule", rule.id, seen, "resume.yaml", ("rules", i, "id"))
 
 
-def _check_actions(chk: _Checker, pack: RulePack, unique: Any) -> None:
-    rel = "actions.yaml"
+def _check_steps(
+    chk: _Checker, pack: RulePack, module_files: list[tuple[str, Any]], unique: Any
+) -> None:
+    """Reading ids are unique; every competency has a step to each level 1–4, and the entry
+    chosen when no situation applies (no ``when``) comes last, so no one is left without one."""
     seen_reading: dict[str, str] = {}
-    for i, book in enumerate(pack.actions.reading):
-        unique("reading", book.id, seen_reading, rel, ("reading", i, "id"))
-    seen_pairs: set[tuple[str, str]] = set()
-    for i, a in enumerate(pack.actions.actions):
-        if a.competency not in pack.competencies:
-            chk.add(rel, ("actions", i, "competency"), f"unknown competency '{a.competency}'")
-            continue
-        if (a.competency, a.gap) in seen_pairs:
-            chk.add(rel, ("actions", i, "gap"), f"second '{a.gap}' action for '{a.competency}'")
-        seen_pairs.add((a.competency, a.gap))
-        for j, rid in enumerate(a.reading):
+    for i, book in enumerate(pack.reading.reading):
+        unique("reading", book.id, seen_reading, "reading.yaml", ("reading", i, "id"))
+
+    def check_reading(rel: str, loc: tuple[Any, ...], ids: list[str]) -> None:
+        for j, rid in enumerate(ids):
             if rid not in seen_reading:
-                chk.add(rel, ("actions", i, "reading", j), f"unknown reading id '{rid}'")
-    for cid in pack.competencies:
-        for gap in ("small", "large"):
-            if (cid, gap) not in seen_pairs:
-                chk.add(rel, ("actions",), f"competency '{cid}' has no '{gap}' gap action")
+                chk.add(rel, (*loc, "reading", j), f"unknown reading id '{rid}'")
+
+    for rel, mf in module_files:
+        check_reading(rel, ("basics",), mf.basics.reading)
+        own = {c.id for c in mf.competencies}
+        last: dict[tuple[str, int], int] = {}
+        defaults: dict[tuple[str, int], int] = {}
+        for i, step in enumerate(mf.steps):
+            if step.competency not in own:
+                chk.add(
+                    rel,
+                    ("steps", i, "competency"),
+                    f"'{step.competency}' is not a competency of module '{mf.module.id}'",
+                )
+                continue
+            key = (step.competency, step.to)
+            if key in defaults:
+                chk.add(
+                    rel,
+                    ("steps", i),
+                    f"a step to {step.to} for '{step.competency}' after its default "
+                    "(the entry without 'when') is never chosen",
+                )
+            last[key] = i
+            if step.when is None:
+                defaults.setdefault(key, i)
+            check_reading(rel, ("steps", i), step.reading)
+        for comp in mf.competencies:
+            for to in range(1, 5):
+                key = (comp.id, to)
+                if key not in defaults:
+                    loc = ("steps", last[key]) if key in last else ("steps",)
+                    chk.add(
+                        rel,
+                        loc,
+                        f"competency '{comp.id}' needs a step to level {to} without 'when' "
+                        "(the one for everyone else)",
+                    )
 
 
 def _placeholders(text: str) -> set[str]:

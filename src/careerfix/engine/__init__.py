@@ -9,22 +9,18 @@ from careerfix.engine.classify import diagnose
 from careerfix.engine.compiled import compiled
 from careerfix.engine.conditions import Facts
 from careerfix.engine.fit import fit_findings
+from careerfix.engine.modules import module_levels, module_scores
+from careerfix.engine.needs import role_needs, shortest_path
 from careerfix.engine.plan import build_plan
 from careerfix.engine.resume import resume_advice
-from careerfix.engine.roles import (
-    competency_gaps,
-    module_levels,
-    module_scores,
-    rank_roles,
-    what_if,
-)
 from careerfix.engine.score import (
     competency_scores,
     evidence_flags,
     read_answers,
 )
+from careerfix.engine.targets import rank_roles
 from careerfix.models.answers import Answers
-from careerfix.models.assessment import Assessment
+from careerfix.models.assessment import Assessment, ModuleScore, Need
 from careerfix.models.pack import RulePack
 
 __all__ = ["assess"]
@@ -33,6 +29,7 @@ __all__ = ["assess"]
 def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Assessment:
     """Score ``answers`` against ``pack``. ``target`` (a role id) wins over the answers' own."""
     cp = compiled(pack)
+    scoring = pack.meta.scoring
     known, qlevels = read_answers(pack, answers)
     comps = competency_scores(cp, qlevels)
     levels = module_levels(pack, comps)
@@ -44,6 +41,7 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
         "unproven_claims": len(evidence) - proven,
         "answered": len(known),
         "unknown": len(pack.questions) - len(known),
+        "levels_known": len(qlevels),
     }
     facts = Facts(
         pack,
@@ -57,28 +55,25 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
     findings = fit_findings(cp, facts)
     interest_answer = known.get(pack.roles.interest_question, [])
     interests = interest_answer if isinstance(interest_answer, list) else [interest_answer]
-    roles = rank_roles(pack, cp, levels, diagnosis.verdicts, interests)
+    roles = rank_roles(pack, cp, comps, diagnosis.verdicts, interests)
+    modules = module_scores(pack, levels)
+    little_data = len(qlevels) < scoring.little_data
 
     if target is not None:
         target_id, source = target, "flag"
     elif answers.target is not None:
         target_id, source = answers.target, "answers"
-    elif (
-        roles
-        and roles[0].outlook != "fallback"
-        and any(
-            lv is not None and cov >= pack.meta.scoring.coverage_threshold
-            for lv, cov in levels.values()
-        )
-    ):
+    elif roles and roles[0].outlook != "fallback" and not little_data:
         target_id, source = roles[0].role, "suggested"
     else:
         target_id, source = None, "none"
-    role = pack.role_by_id[target_id] if target_id is not None else None
 
-    modules = module_scores(pack, levels, role)
-    gaps = competency_gaps(pack, cp, comps, role) if role is not None else ()
-    plan = build_plan(pack, cp, comps, gaps, findings)
+    needs: tuple[Need, ...] = ()
+    path = None
+    if target_id is not None:
+        needs = role_needs(cp, comps, cp.role_by_id[target_id])
+        path = shortest_path(needs)
+    plan, path = build_plan(pack, cp, facts, modules, needs, path, findings, little_data)
     return Assessment(
         pack=pack.id,
         pack_version=pack.version,
@@ -86,13 +81,39 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
         target_source=source,  # type: ignore[arg-type]
         competencies=comps,
         modules=modules,
-        gaps=gaps,
+        needs=needs,
+        path=path,
+        to_answer=_to_answer(pack, needs, modules, target_id is None),
+        little_data=little_data,
         evidence=evidence,
         diagnosis=diagnosis,
         findings=findings,
         roles=roles,
-        what_if=what_if(cp, comps, modules, role) if role is not None else None,
         plan=plan,
         resume=resume_advice(cp, facts),
         facts=tuple(counts.items()),
     )
+
+
+def _to_answer(
+    pack: RulePack,
+    needs: tuple[Need, ...],
+    modules: tuple,
+    no_target: bool,  # type: ignore[type-arg]
+) -> tuple[str, ...]:
+    """Unanswered questions that would complete the plan: the target's unknown core competencies;
+    without a target, those of every module with too little data to score."""
+    if no_target:
+        wanted = [
+            cid
+            for m in modules
+            if not m.sufficient
+            for cid in pack.competencies
+            if pack.competency_module[cid] == m.id
+        ]
+    else:
+        wanted = [n.competency for n in needs if n.kind == "core" and n.current is None]
+    out: list[str] = []
+    for cid in wanted:
+        out += [q.id for q in pack.competency_questions[cid]]
+    return tuple(out)

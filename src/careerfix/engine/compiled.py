@@ -49,7 +49,9 @@ class CompiledResumeRule:
 @dataclass(slots=True)
 class CompiledRole:
     id: str
-    modules: tuple[tuple[str, int], ...]
+    # (position in CompiledPack.competencies, required level), in pack order
+    core: tuple[tuple[int, int], ...]
+    helps: tuple[tuple[int, int], ...]
     verdicts: frozenset[str]
     first_verdict: str | None  # where the role grows from most naturally
     interests: frozenset[str]
@@ -57,18 +59,8 @@ class CompiledRole:
 
 
 @dataclass(slots=True)
-class RoleModule:
-    """What a role asks of one module: its mean level, and any competency minimums."""
-
-    id: str
-    required: int
-    members: tuple[int, ...]  # positions in CompiledPack.competencies
-    minimums: tuple[tuple[int, int], ...]  # (position, minimum level)
-    targets: tuple[float, ...]  # each member's own required level, aligned with members
-
-
-@dataclass(slots=True)
-class CompiledAction:
+class CompiledStep:
+    test: Test | None  # None: the entry for everyone else
     horizon: int
     sources: tuple[str, ...]
 
@@ -76,18 +68,18 @@ class CompiledAction:
 @dataclass(slots=True)
 class CompiledPack:
     competencies: tuple[CompiledCompetency, ...]
+    position: dict[str, int]  # competency id → position in ``competencies``
     verdicts: tuple[CompiledVerdict, ...]
     findings: tuple[CompiledFinding, ...]
     resume: tuple[CompiledResumeRule, ...]
-    # role id → competency id → required level (the competency's own minimum, else its module's)
-    required: dict[str, dict[str, int]]
-    required_list: dict[str, tuple[int, ...]]  # the same, aligned with ``competencies``
     roles: tuple[CompiledRole, ...]
-    module_members: dict[str, tuple[int, ...]]  # module id → positions in ``competencies``
+    role_by_id: dict[str, CompiledRole]
     module_priority: dict[str, float]
-    competency_weight: dict[str, float]
-    actions: dict[tuple[str, str], CompiledAction]  # (competency, gap size) → action
-    role_modules: dict[str, tuple[RoleModule, ...]]  # role id → per module, in pack order
+    base_modules: tuple[str, ...]  # in pack order
+    # (competency, level reached) → its step entries, situation-specific ones first
+    steps: dict[tuple[str, int], tuple[CompiledStep, ...]]
+    basics_horizon: dict[str, int]
+    basics_sources: dict[str, tuple[str, ...]]
 
 
 _CACHE: WeakKeyDictionary[RulePack, CompiledPack] = WeakKeyDictionary()
@@ -137,15 +129,12 @@ def _compile(pack: RulePack) -> CompiledPack:
         CompiledResumeRule(compile_condition(r.when), ResumeAdvice(r.id, tuple(r.source)))
         for r in pack.resume.rules
     )
-    required = {
-        role.id: {c.id: role.competencies.get(c.id, role.modules.get(c.module, 0)) for c in comps}
-        for role in pack.roles.roles
-    }
-    required_list = {rid: tuple(req[c.id] for c in comps) for rid, req in required.items()}
+    position = {c.id: i for i, c in enumerate(comps)}
     roles = tuple(
         CompiledRole(
             role.id,
-            tuple(role.modules.items()),
+            tuple((position[cid], lv) for cid, lv in role.core.items()),
+            tuple((position[cid], lv) for cid, lv in role.helps.items()),
             frozenset(role.verdicts),
             role.verdicts[0] if role.verdicts else None,
             frozenset(role.interests),
@@ -153,45 +142,28 @@ def _compile(pack: RulePack) -> CompiledPack:
         )
         for role in pack.roles.roles
     )
-    members = {
-        mid: tuple(i for i, c in enumerate(comps) if c.module == mid) for mid in pack.module_by_id
-    }
-    priority = {mid: mf.module.priority for mid, mf in pack.module_by_id.items()}
-    actions = {
-        key: CompiledAction(a.horizon, tuple(a.source)) for key, a in pack.action_for.items()
-    }
-    role_modules = {
-        role.id: tuple(
-            RoleModule(
-                mid,
-                role.modules.get(mid, 0),
-                members[mid],
-                tuple(
-                    (i, role.competencies[comps[i].id])
-                    for i in members[mid]
-                    if role.competencies.get(comps[i].id, 0) > 0
-                ),
-                tuple(
-                    float(role.competencies.get(comps[i].id, role.modules.get(mid, 0)))
-                    for i in members[mid]
-                ),
+    steps = {
+        key: tuple(
+            CompiledStep(
+                compile_condition(e.when) if e.when is not None else None,
+                e.horizon,
+                tuple(e.source),
             )
-            for mid in pack.module_by_id
+            for e in entries
         )
-        for role in pack.roles.roles
+        for key, entries in pack.steps_for.items()
     }
-    weights = {c.id: c.weight for c in comps}
     return CompiledPack(
         comps,
+        position,
         verdicts,
         findings,
         resume,
-        required,
-        required_list,
         roles,
-        members,
-        priority,
-        weights,
-        actions,
-        role_modules,
+        {r.id: r for r in roles},
+        {mid: mf.module.priority for mid, mf in pack.module_by_id.items()},
+        tuple(mid for mid, mf in pack.module_by_id.items() if mf.module.base),
+        steps,
+        {mid: mf.basics.horizon for mid, mf in pack.module_by_id.items()},
+        {mid: tuple(mf.basics.source) for mid, mf in pack.module_by_id.items()},
     )

@@ -1,61 +1,164 @@
-"""The ranked plan: skill actions for gaps and career moves for fit findings, in one order.
+"""The ranked plan: career moves, "learn the basics" items and the next steps toward the target.
 
-priority(skill)  = gap × competency weight × module priority   (base modules rank first, S1/S11/S13)
-priority(career) = the pack's weight for the finding's severity
-Ties: the shorter horizon first (a quick win), then pack order.
+Items are shown in two groups (due within ``scoring.plan_soon`` days, then later); inside a group
+the pack's ``plan_order`` decides (career moves by severity, basics, skill steps), then priority:
+
+priority(skill)  = steps still to climb × competency weight × module priority
+priority(basics) = module priority                      (base modules first)
+Ties: the shorter horizon first, then pack order.
+
+A skill item is one competency of the shortest path: its action is the step right after the
+person's current level (the pack's entry for their situation), followed by any later steps up to
+the level the role needs. Competencies that only help the role are planned once the core is met.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from careerfix.engine.compiled import CompiledPack
-from careerfix.models.assessment import CompetencyScore, FindingResult, Gap, PlanItem
+from careerfix.engine.conditions import Facts
+from careerfix.models.assessment import (
+    Climb,
+    FindingResult,
+    ModuleScore,
+    Need,
+    PlanItem,
+    RolePath,
+    StepChoice,
+)
 from careerfix.models.pack import RulePack
+
+
+def choose_step(cp: CompiledPack, facts: Facts, competency: str, to: int) -> StepChoice:
+    """The pack's step to level ``to`` that fits this person: the first whose ``when`` holds."""
+    entries = cp.steps[(competency, to)]
+    for index, entry in enumerate(entries):
+        if entry.test is None or entry.test(facts):
+            return (to, index)
+    raise AssertionError("rules check guarantees an entry without 'when'")  # pragma: no cover
+
+
+def _skill_item(
+    cp: CompiledPack, facts: Facts, climb: Climb, kind: str, weight: float, module: str
+) -> PlanItem:
+    first = math.floor(climb.current) + 1
+    choices = tuple(
+        choose_step(cp, facts, climb.competency, lv) for lv in range(first, climb.to + 1)
+    )
+    entries = [cp.steps[(climb.competency, to)][i] for to, i in choices]
+    sources: list[str] = []
+    for entry in entries:
+        sources += [s for s in entry.sources if s not in sources]
+    return PlanItem(
+        rank=0,
+        kind="skill",
+        ref=climb.competency,
+        tier="skill",
+        horizon=entries[0].horizon,
+        priority=climb.steps * weight * cp.module_priority[module],
+        need=kind,  # type: ignore[arg-type]
+        current=climb.current,
+        to=climb.to,
+        steps=choices,
+        severity=None,
+        sources=tuple(sources),
+    )
+
+
+def basics_modules(
+    pack: RulePack, cp: CompiledPack, modules: Sequence[ModuleScore], little_data: bool
+) -> list[str]:
+    """Modules whose basics come first: known to be barely touched, or, when almost nothing is
+    answered, every base module not known to be past the basics."""
+    below = pack.meta.scoring.basics_below
+    out = []
+    for m in modules:
+        known_low = m.sufficient and m.level is not None and m.level < below
+        known_past = m.sufficient and m.level is not None and m.level >= below
+        if known_low or (little_data and m.id in cp.base_modules and not known_past):
+            out.append(m.id)
+    return out
 
 
 def build_plan(
     pack: RulePack,
     cp: CompiledPack,
-    comps: Sequence[CompetencyScore],
-    gaps: Sequence[Gap],
+    facts: Facts,
+    modules: Sequence[ModuleScore],
+    needs: Sequence[Need],
+    path: RolePath | None,
     findings: Sequence[FindingResult],
-) -> tuple[PlanItem, ...]:
-    weight_of = cp.competency_weight
-    items: list[tuple[float, int, int, PlanItem]] = []
-    for order, g in enumerate(gaps):
-        if not g.gap or g.size is None:
-            continue
-        weight = weight_of[g.competency]
-        module_priority = cp.module_priority[g.module]
-        action = cp.actions[(g.competency, g.size)]
-        priority = g.gap * weight * module_priority
-        item = PlanItem(
-            0,
-            "skill",
-            g.competency,
-            priority,
-            action.horizon,
-            g.gap,
-            weight,
-            module_priority,
-            None,
-            g.size,
-            action.sources,
+    little_data: bool,
+) -> tuple[tuple[PlanItem, ...], RolePath | None]:
+    """The plan, and the path with its climbs in plan order (so both read the same way)."""
+    scoring = pack.meta.scoring
+    comp = {c.id: c for c in cp.competencies}
+    items: list[PlanItem] = []
+    if path is not None:
+        for climb in path.climbs:
+            c = comp[climb.competency]
+            items.append(_skill_item(cp, facts, climb, "core", c.weight, c.module))
+        if not path.climbs and not path.unknown:
+            for n in needs:
+                if n.kind == "helps" and n.current is not None and n.steps:
+                    c = comp[n.competency]
+                    climb = Climb(n.competency, n.current, n.required, n.steps)
+                    items.append(_skill_item(cp, facts, climb, "helps", c.weight, c.module))
+    for mid in basics_modules(pack, cp, modules, little_data):
+        items.append(
+            PlanItem(
+                rank=0,
+                kind="basics",
+                ref=mid,
+                tier="basics",
+                horizon=cp.basics_horizon[mid],
+                priority=cp.module_priority[mid],
+                need=None,
+                current=None,
+                to=None,
+                steps=(),
+                severity=None,
+                sources=cp.basics_sources[mid],
+            )
         )
-        items.append((priority, action.horizon, order, item))
-    weights = pack.meta.scoring.severity_weight
     horizon_of = {f.id: f.horizon for f in cp.findings}
-    for order, f in enumerate(findings, start=len(gaps)):
+    for f in findings:
         if f.severity == "strength":
             continue
-        weight = weights[f.severity]  # type: ignore[index]
-        horizon = horizon_of[f.id]
-        item = PlanItem(
-            0, "career", f.id, weight, horizon, None, weight, None, f.severity, None, f.sources
+        items.append(
+            PlanItem(
+                rank=0,
+                kind="career",
+                ref=f.id,
+                tier=f.severity,
+                horizon=horizon_of[f.id],
+                priority=0.0,
+                need=None,
+                current=None,
+                to=None,
+                steps=(),
+                severity=f.severity,
+                sources=f.sources,
+            )
         )
-        items.append((weight, horizon, order, item))
-    items.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
-    for rank, (_, _, _, item) in enumerate(items, start=1):
-        item.rank = rank  # items are fresh here; ranks are only known after sorting
-    return tuple(item for _, _, _, item in items)
+    tier_rank: dict[str, int] = {tier: i for i, tier in enumerate(scoring.plan_order)}
+    soon = scoring.plan_soon
+    order = sorted(
+        range(len(items)),
+        key=lambda k: (
+            items[k].horizon > soon,
+            tier_rank[items[k].tier],
+            -items[k].priority,
+            items[k].horizon,
+            k,
+        ),
+    )
+    plan = tuple(replace(items[k], rank=rank) for rank, k in enumerate(order, start=1))
+    if path is not None:
+        at = {item.ref: item.rank for item in plan if item.kind == "skill"}
+        climbs = tuple(sorted(path.climbs, key=lambda c: at[c.competency]))
+        path = RolePath(climbs, path.steps, path.unknown)
+    return plan, path

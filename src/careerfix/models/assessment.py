@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Status = Literal["proven", "unproven"]
-Kind = Literal["skill", "career"]
+Kind = Literal["skill", "basics", "career"]
 
 
 # One answer's part in a competency level: (question id, choice or None, level or None, weight).
@@ -34,18 +34,40 @@ class ModuleScore:
     score: int | None  # 0–100, None when coverage is below the pack's threshold
     coverage: float  # share of competency weight that is known, 0–1
     sufficient: bool
-    required: int | None  # the target role's level for this module
-    gap: float | None  # max(0, required − level); None when unknown or no target
+
+
+NeedKind = Literal["core", "helps"]
 
 
 @dataclass(slots=True)
-class Gap:
+class Need:
+    """One competency the target role names, and how far the person is from it."""
+
     competency: str
     module: str
+    kind: NeedKind
     current: float | None
     required: int
-    gap: float | None  # None: the competency is unknown
-    size: Literal["small", "large"] | None
+    steps: int | None  # levels still to climb; 0 when met; None when unknown
+
+
+@dataclass(slots=True)
+class Climb:
+    """One competency on the way to the target: from the current level up to ``to``."""
+
+    competency: str
+    current: float
+    to: int
+    steps: int
+
+
+@dataclass(slots=True)
+class RolePath:
+    """The fewest level-steps on the target's core competencies that meet the role."""
+
+    climbs: tuple[Climb, ...]  # in plan order
+    steps: int
+    unknown: tuple[str, ...]  # core competencies with no answer: the path cannot include them
 
 
 @dataclass(slots=True)
@@ -90,44 +112,33 @@ class FindingResult:
 
 
 @dataclass(slots=True)
-class Step:
-    """One improvement in a what-if: raise a competency from one level to another."""
-
-    competency: str
-    current: float
-    to: int
-
-
-@dataclass(slots=True)
-class WhatIf:
-    steps: tuple[Step, ...]
-    level_steps: float  # total levels climbed
-    blocked: tuple[str, ...]  # modules that cannot be planned: too little is known
-
-
-@dataclass(slots=True)
 class RoleFit:
     role: str
     fit: float  # higher is better; used for ranking only
-    gap: float  # total module gap (levels)
-    unknown_modules: int
+    steps: int  # level-steps on the role's known core competencies
+    unknown: int  # core competencies not yet known
     verdict_match: bool
     interest_match: int
     outlook: str
+
+
+# A chosen step action: (level it reaches, its position in pack.steps_for[(competency, level)]).
+StepChoice = tuple[int, int]
 
 
 @dataclass(slots=True)
 class PlanItem:
     rank: int
     kind: Kind
-    ref: str  # competency id or finding id
-    priority: float
+    ref: str  # competency id (skill), module id (basics) or finding id (career)
+    tier: str  # the pack's plan_order tier: high | basics | skill | medium | low
     horizon: int
-    gap: float | None  # skill items
-    weight: float | None  # competency weight (skill) or severity weight (career)
-    module_priority: float | None
-    severity: str | None
-    size: Literal["small", "large"] | None
+    priority: float  # order inside a tier (skill: steps × competency weight × module priority)
+    need: NeedKind | None  # skill items: a core need of the target, or one that helps
+    current: float | None  # skill items: level now
+    to: int | None  # skill items: level this item reaches
+    steps: tuple[StepChoice, ...]  # skill items: the next step first, then any later ones
+    severity: str | None  # career items
     sources: tuple[str, ...]
 
 
@@ -145,12 +156,14 @@ class Assessment:
     target_source: Literal["flag", "answers", "suggested", "none"]
     competencies: tuple[CompetencyScore, ...]
     modules: tuple[ModuleScore, ...]
-    gaps: tuple[Gap, ...]
+    needs: tuple[Need, ...]  # what the target role names, core first; empty without a target
+    path: RolePath | None  # None without a target
+    to_answer: tuple[str, ...]  # question ids whose answers would complete the plan
+    little_data: bool  # too few answers to plan from
     evidence: tuple[EvidenceFlag, ...]
     diagnosis: Diagnosis
     findings: tuple[FindingResult, ...]
     roles: tuple[RoleFit, ...]  # ranked best first; fallback roles last
-    what_if: WhatIf | None
     plan: tuple[PlanItem, ...]
     resume: tuple[ResumeAdvice, ...]
     facts: tuple[tuple[str, int], ...]

@@ -194,13 +194,42 @@ class LevelDef(Record):
     description: Text
 
 
+PlanTier = Literal["high", "basics", "skill", "medium", "low"]
+NonNegative = Annotated[float, Constraint(ge=0)]
+
+
+@record
+class RoleRanking(Record):
+    """How target roles are ranked: one missing step on a core competency costs one point."""
+
+    # Bonus when the role grows from the person's first / second verdict.
+    verdict_bonus: Annotated[list[NonNegative], Constraint(min_length=2, max_length=2)]
+    interest_bonus: NonNegative  # per interest of the person the role suits
+    interest_cap: Annotated[int, Constraint(ge=0)]  # interests counted at most
+    favoured_bonus: NonNegative  # roles with the better prospects
+    unknown_cost: NonNegative  # per core competency not yet known
+
+
 @record
 class Scoring(Record):
     coverage_threshold: Annotated[float, Constraint(gt=0, le=1)]
     proof_level: LevelInt = 3
-    small_gap: Annotated[float, Constraint(gt=0)] = 1.0
     ambiguity_ratio: Annotated[float, Constraint(gt=0, le=1)] = 0.75
-    severity_weight: dict[Severity, Weight]
+    # A module whose known mean level is below this gets a "learn the basics" plan item (S15).
+    basics_below: Annotated[float, Constraint(gt=0, le=4)] = 2.0
+    # With fewer experience answers than this, the person gets the basics of every base module.
+    little_data: Annotated[int, Constraint(ge=0)] = 6
+    # The plan is shown in two groups: items due within this many days first, then the rest.
+    plan_soon: Horizon = 90
+    # Order inside one group: career moves by severity (high, medium, low), basics, skill steps.
+    plan_order: Annotated[list[PlanTier], Constraint(min_length=5, max_length=5)]
+    role_ranking: RoleRanking
+
+    def __post_init__(self) -> None:
+        if sorted(self.plan_order) != sorted(["high", "basics", "skill", "medium", "low"]):
+            raise custom_error(
+                "plan_order", "plan_order lists high, basics, skill, medium and low once each"
+            )
 
 
 @record
@@ -245,10 +274,41 @@ class Competency(Record):
 
 
 @record
+class Basics(Record):
+    """The first item for someone who has barely touched the module (S15)."""
+
+    do: Text
+    proof: Text
+    horizon: Horizon = 30
+    reading: list[Id] = field(default_factory=list)
+    source: Sources
+
+
+@record
+class StepAction(Record):
+    """The next step on a competency: what takes a person from ``to − 1`` to ``to``.
+
+    Entries with ``when`` fit one situation (platform staff, group sales …) and are tried first;
+    the last entry for a (competency, to) has no ``when`` and fits everyone else.
+    """
+
+    competency: Id
+    to: Annotated[int, Constraint(ge=1, le=4)]
+    when: Condition | None = None
+    do: Text
+    proof: Text
+    horizon: Horizon
+    reading: list[Id] = field(default_factory=list)
+    source: Sources
+
+
+@record
 class ModuleFile(Record):
     module: ModuleInfo
     competencies: Annotated[list[Competency], Constraint(min_length=1)]
     questions: list[Question]
+    basics: Basics
+    steps: Annotated[list[StepAction], Constraint(min_length=1)]
 
 
 # ---------------------------------------------------------------- diagnosis.yaml
@@ -317,13 +377,24 @@ class RoleProfile(Record):
     id: Id
     name: Text
     summary: Text
-    modules: Annotated[dict[Id, LevelInt], Constraint(min_length=1)]
-    competencies: dict[Id, LevelInt] = field(default_factory=dict)
+    # What the role needs: competency → the level it must reach. Only these are requirements.
+    core: Annotated[dict[Id, Annotated[int, Constraint(ge=1, le=4)]], Constraint(min_length=1)]
+    # Competencies that help in the role: planned only once the core is met.
+    helps: dict[Id, Annotated[int, Constraint(ge=1, le=4)]] = field(default_factory=dict)
     verdicts: list[Id] = field(default_factory=list)
     interests: list[ChoiceValue] = field(default_factory=list)
     outlook: Literal["favoured", "standard", "fallback"] = "standard"
     note: Text | None = None
     source: Sources
+
+    def __post_init__(self) -> None:
+        both = sorted(set(self.core) & set(self.helps))
+        if both:
+            raise custom_error(
+                "core_and_helps",
+                "a competency is either core or helps, not both: {both}",
+                {"both": ", ".join(both)},
+            )
 
 
 @record
@@ -350,7 +421,7 @@ class ResumeFile(Record):
     rules: Annotated[list[ResumeRule], Constraint(min_length=1)]
 
 
-# ---------------------------------------------------------------- actions.yaml
+# ---------------------------------------------------------------- reading.yaml
 
 
 @record
@@ -361,20 +432,8 @@ class Reading(Record):
 
 
 @record
-class Action(Record):
-    competency: Id
-    gap: Literal["small", "large"]
-    do: Text
-    proof: Text
-    horizon: Horizon
-    reading: list[Id] = field(default_factory=list)
-    source: Sources
-
-
-@record
-class ActionsFile(Record):
+class ReadingFile(Record):
     reading: list[Reading] = field(default_factory=list)
-    actions: Annotated[list[Action], Constraint(min_length=1)]
 
 
 FILE_MODELS: dict[str, type[Record]] = {
@@ -383,10 +442,17 @@ FILE_MODELS: dict[str, type[Record]] = {
     "fit.yaml": FitFile,
     "roles.yaml": RolesFile,
     "resume.yaml": ResumeFile,
-    "actions.yaml": ActionsFile,
+    "reading.yaml": ReadingFile,
 }
 
-FACTS: tuple[str, ...] = ("claims", "proven_claims", "unproven_claims", "answered", "unknown")
+FACTS: tuple[str, ...] = (
+    "claims",
+    "proven_claims",
+    "unproven_claims",
+    "answered",
+    "unknown",
+    "levels_known",
+)
 """Numbers the engine computes that conditions may test with ``{fact: …, at_least: n}``."""
 
 
@@ -407,7 +473,7 @@ class RulePack:
         fit: FitFile,
         roles: RolesFile,
         resume: ResumeFile,
-        actions: ActionsFile,
+        reading: ReadingFile,
         location: str = "",
     ) -> None:
         self.meta = meta
@@ -416,7 +482,7 @@ class RulePack:
         self.fit = fit
         self.roles = roles
         self.resume = resume
-        self.actions = actions
+        self.reading = reading
         self.location = location
 
         self.sections: list[tuple[str, Text, list[Question]]] = [
@@ -455,10 +521,12 @@ class RulePack:
         }
         self.role_by_id: dict[str, RoleProfile] = {r.id: r for r in roles.roles}
         self.verdict_by_id: dict[str, Verdict] = {v.id: v for v in diagnosis.verdicts}
-        self.action_for: dict[tuple[str, str], Action] = {
-            (a.competency, a.gap): a for a in actions.actions
-        }
-        self.reading_by_id: dict[str, Reading] = {r.id: r for r in actions.reading}
+        # (competency, level reached) → its step actions, situation-specific ones first.
+        self.steps_for: dict[tuple[str, int], list[StepAction]] = {}
+        for m in modules:
+            for step in m.steps:
+                self.steps_for.setdefault((step.competency, step.to), []).append(step)
+        self.reading_by_id: dict[str, Reading] = {r.id: r for r in reading.reading}
 
     @property
     def id(self) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from careerfix.models.records import Describe, Record, plain, record
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @record
@@ -61,8 +61,14 @@ class CompetencyOut(Record):
     name: str
     level: Annotated[float | None, Describe("Weighted mean of its answered questions, 0–4.")]
     weight: Annotated[float, Describe("Weight inside its module (from the pack).")]
-    required: Annotated[int | None, Describe("Level the target role needs; null without a target.")]
-    gap: float | None
+    need: Annotated[
+        Literal["core", "helps"] | None,
+        Describe("core: the target role requires it; helps: it helps in the role; null: neither."),
+    ]
+    required: Annotated[int | None, Describe("Level the target role names for it, if any.")]
+    steps: Annotated[
+        int | None, Describe("Levels still to climb to `required`; null when unknown or not named.")
+    ]
     status: Literal["met", "gap", "unknown", "not_required"]
     trace: list[TraceItem]
 
@@ -71,24 +77,44 @@ class CompetencyOut(Record):
 class ModuleOut(Record):
     id: str
     name: str
-    level: Annotated[float | None, Describe("Weighted mean of known competency levels, 0–4.")]
-    score: Annotated[int | None, Describe("level / 4 × 100; null when data is insufficient.")]
+    average: Annotated[
+        float | None, Describe("Average level of the module's answered competencies, 0–4.")
+    ]
+    score: Annotated[int | None, Describe("average / 4 × 100; null when data is insufficient.")]
     coverage: Annotated[float, Describe("Share of the module's competency weight that is known.")]
     status: Literal["scored", "insufficient_data"]
-    required: int | None
-    gap: float | None
+    core: Annotated[int, Describe("Competencies of this module the target role requires.")]
+    core_met: Annotated[int, Describe("Of those, how many are already at the required level.")]
     priority: Annotated[float, Describe("Plan priority multiplier of the module (from the pack).")]
 
 
 @record
-class GapOut(Record):
+class ClimbOut(Record):
     competency: str
-    module: str
     name: str
-    current: float | None
-    required: int
-    gap: float | None
-    size: Literal["small", "large"] | None
+    module: str
+    current: float
+    to: int
+    steps: int
+    plan_rank: Annotated[int, Describe("The plan item that takes this competency there.")]
+
+
+@record
+class PathOut(Record):
+    """The fewest level-steps on the target's core competencies that meet the role."""
+
+    role: str
+    steps: Annotated[int, Describe("One step is one level of one competency.")]
+    competencies: Annotated[int, Describe("How many competencies the steps are on.")]
+    climbs: list[ClimbOut]
+    met: Annotated[list[str], Describe("Core competencies already at the required level.")]
+    unknown: Annotated[list[str], Describe("Core competencies with no answer yet.")]
+
+
+@record
+class QuestionRef(Record):
+    id: str
+    prompt: str
 
 
 @record
@@ -145,36 +171,29 @@ class FindingOut(Record):
     reason: str
     move: str
     horizon: int
+    plan_rank: Annotated[int | None, Describe("The plan item carrying its move (not strengths).")]
     sources: list[str]
+
+
+@record
+class RoleNeedOut(Record):
+    competency: str
+    name: str
+    level: int
 
 
 @record
 class RoleOut(Record):
     id: str
     name: str
-    fit: Annotated[float, Describe("Ranking score: bonuses for verdict, interests, outlook − gap.")]
-    gap: Annotated[float, Describe("Sum of module gaps to the role, in levels.")]
-    unknown_modules: int
+    fit: Annotated[float, Describe("Ranking score (pack weights): bonuses − steps − unknowns.")]
+    steps: Annotated[int, Describe("Level-steps on the role's known core competencies.")]
+    unknown: Annotated[int, Describe("Core competencies of the role not answered yet.")]
     verdict_match: bool
     interest_match: int
     outlook: Literal["favoured", "standard", "fallback"]
     note: str | None
-
-
-@record
-class StepOut(Record):
-    competency: str
-    name: str
-    current: float
-    to: int
-
-
-@record
-class WhatIfOut(Record):
-    role: str
-    steps: list[StepOut]
-    level_steps: float
-    blocked: Annotated[list[str], Describe("Modules with too little data to plan for.")]
+    core: list[RoleNeedOut]
 
 
 @record
@@ -185,22 +204,50 @@ class ReadingOut(Record):
 
 
 @record
+class LaterStepOut(Record):
+    to: Annotated[int, Describe("The level this step reaches.")]
+    do: str
+    proof: str
+    horizon: int
+
+
+@record
 class PlanItemOut(Record):
     rank: int
-    kind: Literal["skill", "career"]
-    ref: Annotated[str, Describe("Competency id (skill) or finding id (career).")]
+    kind: Annotated[
+        Literal["skill", "basics", "career"],
+        Describe(
+            "skill: a step toward the target; basics: learn a module's basics; career: a move"
+        ),
+    ]
+    ref: Annotated[str, Describe("Competency id (skill), module id (basics) or finding id.")]
     title: str
-    why: str
+    group: Annotated[
+        Literal["soon", "later"], Describe("soon: due within the pack's first horizon group.")
+    ]
+    horizon: Annotated[int, Describe("Days: 30, 90 or 180.")]
+    why: str | None
     do: str
     proof: str | None
-    horizon: Annotated[int, Describe("Days: 30, 90 or 180.")]
-    priority: float
-    gap: float | None
-    weight: float | None
-    module_priority: float | None
+    need: Literal["core", "helps"] | None
+    current: Annotated[float | None, Describe("skill: the level now.")]
+    to: Annotated[int | None, Describe("skill: the level this item reaches.")]
+    steps: Annotated[int | None, Describe("skill: levels climbed by this item.")]
+    later: Annotated[list[LaterStepOut], Describe("skill: the steps after the first one.")]
     severity: str | None
     reading: list[ReadingOut]
     sources: list[str]
+
+
+@record
+class SummaryOut(Record):
+    """What fits on one screen: the verdict, the target, the next actions, the biggest move."""
+
+    verdict: str | None
+    target: str | None
+    steps: Annotated[int | None, Describe("Level-steps of the shortest path to the target.")]
+    next: Annotated[list[int], Describe("Ranks of the first plan items.")]
+    move: Annotated[int | None, Describe("Rank of the most severe career move, if any.")]
 
 
 @record
@@ -216,14 +263,18 @@ class Report(Record):
     pack: PackRef
     inputs: Inputs
     target: TargetRole | None
+    summary: SummaryOut
     diagnosis: DiagnosisOut
     modules: list[ModuleOut]
     competencies: list[CompetencyOut]
-    gaps: list[GapOut]
+    path: PathOut | None
+    to_answer: Annotated[
+        list[QuestionRef], Describe("Unanswered questions that would complete the plan.")
+    ]
+    little_data: Annotated[bool, Describe("Too few answers to plan from: the plan is the basics.")]
     evidence: list[EvidenceOut]
     findings: list[FindingOut]
     roles: list[RoleOut]
-    what_if: WhatIfOut | None
     plan: list[PlanItemOut]
     resume: list[ResumeOut]
     facts: dict[str, int]

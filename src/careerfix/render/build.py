@@ -11,8 +11,8 @@ from careerfix.engine.score import trace
 from careerfix.i18n import level_text, t
 from careerfix.models import report as r
 from careerfix.models.answers import Answers
-from careerfix.models.assessment import Assessment
-from careerfix.models.pack import RulePack, Text
+from careerfix.models.assessment import Assessment, CompetencyScore, Need
+from careerfix.models.pack import RoleProfile, RulePack, Text
 
 
 def _r(value: float | None) -> float | None:
@@ -44,59 +44,36 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             note=maybe(role.note),
         )
 
-    gaps_by_comp = {g.competency: g for g in result.gaps}
-    competencies = []
-    for c in result.competencies:
-        g = gaps_by_comp.get(c.id)
-        if g is None:
-            status = "not_required"
-        elif g.gap is None:
-            status = "unknown"
-        else:
-            status = "gap" if g.gap > 0 else "met"
-        competencies.append(
-            r.CompetencyOut(
-                id=c.id,
-                module=c.module,
-                name=comp_name[c.id],
-                level=_r(c.level),
-                weight=c.weight,
-                required=g.required if g else (0 if role is not None else None),
-                gap=_r(g.gap) if g else None,
-                status=cast(Any, status),
-                trace=[
-                    r.TraceItem(question=q, choice=ch, level=lv, weight=w)
-                    for q, ch, lv, w in trace(pack, answers, c.id)
-                ],
-            )
-        )
-
-    modules = [
-        r.ModuleOut(
-            id=m.id,
-            name=module_name[m.id],
-            level=_r(m.level),
-            score=m.score,
-            coverage=_f(m.coverage),
-            status="scored" if m.sufficient else "insufficient_data",
-            required=m.required,
-            gap=_r(m.gap),
-            priority=pack.module_by_id[m.id].module.priority,
-        )
-        for m in result.modules
+    need_of = {n.competency: n for n in result.needs}
+    competencies = [
+        _competency(pack, answers, c, need_of.get(c.id), comp_name[c.id], role is not None)
+        for c in result.competencies
     ]
-    gaps = [
-        r.GapOut(
-            competency=g.competency,
-            module=g.module,
-            name=comp_name[g.competency],
-            current=_r(g.current),
-            required=g.required,
-            gap=_r(g.gap),
-            size=g.size,
+    modules = _modules(pack, result, module_name)
+    plan = _plan(pack, result, lang, comp_name, module_name, role)
+    rank_of_skill = {p.ref: p.rank for p in plan if p.kind == "skill"}
+    rank_of_finding = {p.ref: p.rank for p in plan if p.kind == "career"}
+    path = None
+    if result.path is not None and role is not None:
+        path = r.PathOut(
+            role=role.id,
+            steps=result.path.steps,
+            competencies=len(result.path.climbs),
+            climbs=[
+                r.ClimbOut(
+                    competency=c.competency,
+                    name=comp_name[c.competency],
+                    module=pack.competency_module[c.competency],
+                    current=_f(c.current),
+                    to=c.to,
+                    steps=c.steps,
+                    plan_rank=rank_of_skill[c.competency],
+                )
+                for c in result.path.climbs
+            ],
+            met=[n.competency for n in result.needs if n.kind == "core" and n.steps == 0],
+            unknown=list(result.path.unknown),
         )
-        for g in result.gaps
-    ]
     evidence = [
         r.EvidenceOut(
             question=e.question,
@@ -107,7 +84,6 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         )
         for e in result.evidence
     ]
-    diagnosis = _diagnosis(pack, result, lang, module_name)
     finding_by_id = {f.id: f for f in pack.fit.findings}
     findings = [
         r.FindingOut(
@@ -117,6 +93,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             reason=text(finding_by_id[f.id].reason),
             move=text(finding_by_id[f.id].move),
             horizon=finding_by_id[f.id].horizon,
+            plan_rank=rank_of_finding.get(f.id),
             sources=list(f.sources),
         )
         for f in result.findings
@@ -126,95 +103,19 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             id=fit.role,
             name=text(pack.role_by_id[fit.role].name),
             fit=_f(fit.fit),
-            gap=_f(fit.gap),
-            unknown_modules=fit.unknown_modules,
+            steps=fit.steps,
+            unknown=fit.unknown,
             verdict_match=fit.verdict_match,
             interest_match=fit.interest_match,
             outlook=cast(Any, fit.outlook),
             note=maybe(pack.role_by_id[fit.role].note),
+            core=[
+                r.RoleNeedOut(competency=cid, name=comp_name[cid], level=lv)
+                for cid, lv in pack.role_by_id[fit.role].core.items()
+            ],
         )
         for fit in result.roles
     ]
-    what_if = None
-    if result.what_if is not None and role is not None:
-        what_if = r.WhatIfOut(
-            role=role.id,
-            steps=[
-                r.StepOut(
-                    competency=s.competency,
-                    name=comp_name[s.competency],
-                    current=_f(s.current),
-                    to=s.to,
-                )
-                for s in result.what_if.steps
-            ],
-            level_steps=_f(result.what_if.level_steps),
-            blocked=list(result.what_if.blocked),
-        )
-
-    plan = []
-    for item in result.plan:
-        if item.kind == "skill":
-            assert item.size is not None and item.gap is not None
-            action = pack.action_for[(item.ref, item.size)]
-            g = gaps_by_comp[item.ref]
-            why = t(
-                "why_skill",
-                lang,
-                competency=comp_name[item.ref],
-                current=level_text(g.current),
-                required=g.required,
-                role=text(role.name) if role else "",
-                gap=level_text(item.gap),
-            )
-            plan.append(
-                r.PlanItemOut(
-                    rank=item.rank,
-                    kind="skill",
-                    ref=item.ref,
-                    title=comp_name[item.ref],
-                    why=why,
-                    do=text(action.do),
-                    proof=text(action.proof),
-                    horizon=item.horizon,
-                    priority=_f(item.priority),
-                    gap=_r(item.gap),
-                    weight=item.weight,
-                    module_priority=item.module_priority,
-                    severity=None,
-                    reading=[
-                        r.ReadingOut(
-                            id=b,
-                            title=text(pack.reading_by_id[b].title),
-                            author=pack.reading_by_id[b].author,
-                        )
-                        for b in action.reading
-                    ],
-                    sources=list(item.sources),
-                )
-            )
-        else:
-            f = finding_by_id[item.ref]
-            plan.append(
-                r.PlanItemOut(
-                    rank=item.rank,
-                    kind="career",
-                    ref=item.ref,
-                    title=text(f.name),
-                    why=text(f.reason),
-                    do=text(f.move),
-                    proof=None,
-                    horizon=item.horizon,
-                    priority=_f(item.priority),
-                    gap=None,
-                    weight=item.weight,
-                    module_priority=None,
-                    severity=item.severity,
-                    reading=[],
-                    sources=list(item.sources),
-                )
-            )
-
     facts = dict(result.facts)
     rule_by_id = {rule.id: rule for rule in pack.resume.rules}
     resume = [
@@ -225,6 +126,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         )
         for a in result.resume
     ]
+    diagnosis = _diagnosis(pack, result, lang, module_name)
     return r.Report(
         pack=r.PackRef(id=pack.id, version=pack.version),
         inputs=r.Inputs(
@@ -234,17 +136,219 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             evidence=dict(answers.evidence),
         ),
         target=target,
+        summary=_summary(pack, diagnosis, target, path, plan),
         diagnosis=diagnosis,
         modules=modules,
         competencies=competencies,
-        gaps=gaps,
+        path=path,
+        to_answer=[
+            r.QuestionRef(id=qid, prompt=text(pack.questions[qid].prompt))
+            for qid in result.to_answer
+        ],
+        little_data=result.little_data,
         evidence=evidence,
         findings=findings,
         roles=roles,
-        what_if=what_if,
         plan=plan,
         resume=resume,
         facts=facts,
+    )
+
+
+def _competency(
+    pack: RulePack,
+    answers: Answers,
+    c: CompetencyScore,
+    need: Need | None,
+    name: str,
+    has_target: bool,
+) -> r.CompetencyOut:
+    if need is None or need.kind != "core":
+        status = "not_required"
+    elif need.steps is None:
+        status = "unknown"
+    else:
+        status = "gap" if need.steps > 0 else "met"
+    return r.CompetencyOut(
+        id=c.id,
+        module=c.module,
+        name=name,
+        level=_r(c.level),
+        weight=c.weight,
+        need=need.kind if need is not None else None,
+        required=need.required if need is not None else None,
+        steps=need.steps if need is not None else None,
+        status=cast(Any, status),
+        trace=[
+            r.TraceItem(question=q, choice=ch, level=lv, weight=w)
+            for q, ch, lv, w in trace(pack, answers, c.id)
+        ],
+    )
+
+
+def _modules(pack: RulePack, result: Assessment, module_name: dict[str, str]) -> list[r.ModuleOut]:
+    core = {m.id: 0 for m in result.modules}
+    met = dict(core)
+    for n in result.needs:
+        if n.kind == "core":
+            core[n.module] += 1
+            met[n.module] += n.steps == 0
+    return [
+        r.ModuleOut(
+            id=m.id,
+            name=module_name[m.id],
+            average=_r(m.level) if m.sufficient else None,
+            score=m.score,
+            coverage=_f(m.coverage),
+            status="scored" if m.sufficient else "insufficient_data",
+            core=core[m.id],
+            core_met=met[m.id],
+            priority=pack.module_by_id[m.id].module.priority,
+        )
+        for m in result.modules
+    ]
+
+
+def _plan(
+    pack: RulePack,
+    result: Assessment,
+    lang: str,
+    comp_name: dict[str, str],
+    module_name: dict[str, str],
+    role: RoleProfile | None,
+) -> list[r.PlanItemOut]:
+    soon = pack.meta.scoring.plan_soon
+
+    def reading(ids: list[str]) -> list[r.ReadingOut]:
+        return [
+            r.ReadingOut(
+                id=b,
+                title=pack.reading_by_id[b].title.get(lang),
+                author=pack.reading_by_id[b].author,
+            )
+            for b in ids
+        ]
+
+    out = []
+    finding_by_id = {f.id: f for f in pack.fit.findings}
+    for item in result.plan:
+        group: Any = "soon" if item.horizon <= soon else "later"
+        if item.kind == "skill":
+            assert item.current is not None and item.to is not None
+            chosen = [pack.steps_for[(item.ref, to)][i] for to, i in item.steps]
+            first = chosen[0]
+            role_name = role.name.get(lang) if role is not None else ""
+            why = t(
+                "why_skill" if item.need == "core" else "why_helps",
+                lang,
+                competency=comp_name[item.ref],
+                current=level_text(item.current),
+                required=item.to,
+                role=role_name,
+            )
+            out.append(
+                r.PlanItemOut(
+                    rank=item.rank,
+                    kind="skill",
+                    ref=item.ref,
+                    title=comp_name[item.ref],
+                    group=group,
+                    horizon=item.horizon,
+                    why=why,
+                    do=first.do.get(lang),
+                    proof=first.proof.get(lang),
+                    need=item.need,
+                    current=_f(item.current),
+                    to=item.to,
+                    steps=len(item.steps),
+                    later=[
+                        r.LaterStepOut(
+                            to=step.to,
+                            do=step.do.get(lang),
+                            proof=step.proof.get(lang),
+                            horizon=step.horizon,
+                        )
+                        for step in chosen[1:]
+                    ],
+                    severity=None,
+                    reading=reading(first.reading),
+                    sources=list(item.sources),
+                )
+            )
+        elif item.kind == "basics":
+            basics = pack.module_by_id[item.ref].basics
+            out.append(
+                r.PlanItemOut(
+                    rank=item.rank,
+                    kind="basics",
+                    ref=item.ref,
+                    title=t("basics_title", lang, module=module_name[item.ref]),
+                    group=group,
+                    horizon=item.horizon,
+                    why=t(
+                        "why_basics_little" if result.little_data else "why_basics",
+                        lang,
+                        module=module_name[item.ref],
+                    ),
+                    do=basics.do.get(lang),
+                    proof=basics.proof.get(lang),
+                    need=None,
+                    current=None,
+                    to=None,
+                    steps=None,
+                    later=[],
+                    severity=None,
+                    reading=reading(basics.reading),
+                    sources=list(item.sources),
+                )
+            )
+        else:
+            f = finding_by_id[item.ref]
+            out.append(
+                r.PlanItemOut(
+                    rank=item.rank,
+                    kind="career",
+                    ref=item.ref,
+                    title=f.name.get(lang),
+                    group=group,
+                    horizon=item.horizon,
+                    why=None,  # the finding's reason is shown once, with the finding
+                    do=f.move.get(lang),
+                    proof=None,
+                    need=None,
+                    current=None,
+                    to=None,
+                    steps=None,
+                    later=[],
+                    severity=item.severity,
+                    reading=[],
+                    sources=list(item.sources),
+                )
+            )
+    return out
+
+
+_NEXT_ACTIONS = 3
+
+
+def _summary(
+    pack: RulePack,
+    diagnosis: r.DiagnosisOut,
+    target: r.TargetRole | None,
+    path: r.PathOut | None,
+    plan: list[r.PlanItemOut],
+) -> r.SummaryOut:
+    severity_rank: dict[str, int] = {tier: i for i, tier in enumerate(pack.meta.scoring.plan_order)}
+    moves = sorted(
+        (p for p in plan if p.kind == "career"),
+        key=lambda p: (severity_rank.get(p.severity or "", 3), p.rank),
+    )
+    return r.SummaryOut(
+        verdict=diagnosis.verdicts[0].name if diagnosis.verdicts else None,
+        target=target.name if target is not None else None,
+        steps=path.steps if path is not None else None,
+        next=[p.rank for p in plan[:_NEXT_ACTIONS]],
+        move=moves[0].rank if moves else None,
     )
 
 

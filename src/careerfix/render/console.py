@@ -61,3 +61,36 @@ def print_rendered(render: Callable[[Console], None]) -> None:
     """Render for stdout (terminal or pipe) and write it raw, without trailing padding."""
     sys.stdout.write(render_to_text(render, make_console()))
     sys.stdout.flush()
+
+
+def page(text: str) -> None:
+    """Show a long report through the user's pager ($PAGER, else ``less -FRX``: it quits at once
+    when the text fits the screen and keeps colours). Falls back to plain output."""
+    import shlex
+    import subprocess
+
+    command = os.environ.get("PAGER", "").strip() or "less -FRX"
+    if command == "cat":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        proc = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=env)
+    except (OSError, ValueError):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode("utf-8"))
+        proc.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # the reader quit the pager early: nothing is lost, the report is theirs to re-run
+    while True:
+        try:
+            proc.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+            continue

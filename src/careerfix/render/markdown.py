@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from careerfix.i18n import join_names, level_text, t
+from careerfix.i18n import join_names, level_text, plural, t
 from careerfix.models.report import Report
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
@@ -21,6 +22,10 @@ def md(text: str, *, line_start: bool = False) -> str:
     return _LINE_START.sub(r"\\\1", escaped) if line_start else escaped
 
 
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
 def _src(sources: list[str]) -> str:
     return f" \\[{', '.join(sources)}\\]" if sources else ""
 
@@ -34,16 +39,72 @@ def render_markdown(report: Report) -> str:
     add("")
     add(f"*{md(report.pack.id)} {md(report.pack.version)}*")
     add("")
+    _summary(report, add)
+    _verdict(report, add)
+    _modules(report, add)
+    _path(report, add)
+    _evidence(report, add)
+    _findings(report, add)
+    _plan(report, add)
+    if report.resume:
+        add(f"## {md(t('resume_title', lang))}")
+        add("")
+        for advice in report.resume:
+            add(f"- {md(advice.advice)}{_src(advice.sources)}")
+        add("")
+    _roles(report, add)
+    add(f"*{md(t('sources_note', lang))}*")
+    return "\n".join(out) + "\n"
+
+
+Add = Callable[[str], None]
+
+
+def _summary(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
+    s = report.summary
+    d = report.diagnosis
+    if d.status == "ambiguous" and len(d.verdicts) > 1:
+        verdict = join_names(lang, [md(v.name) for v in d.verdicts[:2]])
+        verdict += f" ({md(t('verdict_between', lang))})"
+    else:
+        verdict = md(s.verdict) if s.verdict else md(t("verdict_unknown_short", lang))
+    add(f"- **{md(t('summary_job', lang))}**{_colon(lang)}{verdict}")
     if report.target is not None:
-        add(
-            f"**{md(t('target', lang))}:** {md(report.target.name)} "
+        line = (
+            f"- **{md(t('target', lang))}**{_colon(lang)}{md(report.target.name)} "
             f"({md(t('target_' + report.target.source, lang))})"
         )
-        if report.target.note:
-            add("")
-            add(f"> {md(report.target.note)}")
+        if report.path is not None:
+            path = report.path
+            if path.steps:
+                line += " · " + md(t("path_steps", lang, n=path.steps, m=path.competencies))
+            else:
+                line += " · " + md(t("path_known_met" if path.unknown else "path_met", lang))
+            if path.unknown:
+                line += md(t("path_unknown_tail", lang, n=len(path.unknown)))
+        add(line)
+    else:
+        add(f"- **{md(t('target', lang))}**{_colon(lang)}{md(t('no_target_why', lang))}")
+    by_rank = {p.rank: p for p in report.plan}
+    if s.next:
+        items = "; ".join(
+            f"{r}. {md(by_rank[r].title)} ({md(t('days', lang, n=by_rank[r].horizon))})"
+            for r in s.next
+        )
+        add(f"- **{md(t('summary_next', lang))}**{_colon(lang)}{items}")
+    if s.move is not None:
+        add(
+            f"- **{md(t('summary_move', lang))}**{_colon(lang)}{s.move}. {md(by_rank[s.move].title)}"
+        )
+    add("")
+    if report.target is not None and report.target.note:
+        add(f"> {md(report.target.note)}")
         add("")
 
+
+def _verdict(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
     d = report.diagnosis
     heading = {
         "clear": "verdict",
@@ -65,125 +126,156 @@ def render_markdown(report: Report) -> str:
         add(f"> {md(note)}")
         add("")
 
+
+def _modules(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
     add(f"## {md(t('modules_title', lang))}")
     add("")
-    add(
-        f"| {t('module', lang)} | {t('level', lang)} | 0–100 | {t('required', lang)} | {t('gap', lang)} |"
-    )
-    add("|---|---:|---:|---:|---:|")
+    core = report.target is not None
+    head = f"| {t('module', lang)} | {t('average_level', lang)} | 0–100 |"
+    rule = "|---|---:|---:|"
+    if core:
+        head += f" {t('core_column', lang)} |"
+        rule += "---:|"
+    add(head)
+    add(rule)
     for m in report.modules:
-        if m.status == "scored":
-            add(
-                f"| {md(m.name)} | {level_text(m.level)} | {m.score} | "
-                f"{'' if m.required is None else m.required} | {level_text(m.gap) if m.gap is not None else ''} |"
-            )
+        if m.average is not None:
+            row = f"| {md(m.name)} | {level_text(m.average)} | {m.score} |"
         else:
             cov = t("coverage", lang, pct=round(m.coverage * 100))
-            add(
-                f"| {md(m.name)} | {md(t('insufficient', lang))} ({md(cov)}) | | {'' if m.required is None else m.required} | |"
-            )
+            row = f"| {md(m.name)} | {md(t('unknown', lang))} ({md(cov)}) | |"
+        if core:
+            row += f" {m.core_met}/{m.core} |" if m.core else " |"
+        add(row)
+    add("")
+    legend = [t("modules_legend", lang)]
+    if core:
+        legend.append(t("core_legend", lang))
+    if any(m.status != "scored" for m in report.modules):
+        legend.append(t("insufficient_legend_md", lang))
+    add(md((" " if lang == "en" else "").join(legend), line_start=True))
     add("")
 
-    add(f"## {md(t('gaps_title', lang))}")
-    add("")
-    rows = [g for g in report.gaps if g.gap]
-    if rows:
-        add(
-            f"| {t('competency', lang)} | {t('current', lang)} | {t('required', lang)} | {t('gap', lang)} |"
-        )
-        add("|---|---:|---:|---:|")
-        for g in rows:
-            add(f"| {md(g.name)} | {level_text(g.current)} | {g.required} | {level_text(g.gap)} |")
+
+def _path(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
+    path = report.path
+    names = {c.id: c.name for c in report.competencies}
+    if report.target is None or path is None:
+        add(f"## {md(t('path_title_none', lang))}")
+        add("")
+        add(md(t("path_no_target", lang), line_start=True))
+        add("")
     else:
-        no_gaps = "no_known_gaps" if any(g.gap is None for g in report.gaps) else "no_gaps"
-        add(md(t(no_gaps, lang), line_start=True))
-    unknown = [g for g in report.gaps if g.gap is None]
-    if unknown:
+        add(f"## {md(t('path_title', lang, role=report.target.name))}")
         add("")
-        add(
-            md(
-                t(
-                    "unknown_gaps",
-                    lang,
-                    n=len(unknown),
-                    names=join_names(lang, [g.name for g in unknown]),
-                ),
-                line_start=True,
-            )
-        )
-    add("")
-
-    if report.evidence:
-        add(f"## {md(t('evidence_title', lang))}")
-        add("")
-        names = {c.id: c.name for c in report.competencies}
-        for e in report.evidence:
-            mark = t("proven", lang) if e.status == "proven" else t("unproven", lang)
-            detail = f": {md(e.evidence)}" if e.evidence else ""
-            add(
-                f"- **{md(mark)}** — {md(names.get(e.competency, e.competency))} (L{e.level}){detail}"
-            )
-        if any(e.status == "unproven" for e in report.evidence):
+        if path.climbs:
+            add(md(t("path_lead", lang, n=path.steps, m=path.competencies), line_start=True))
             add("")
-            add(f"{md(t('evidence_hint', lang))}{_src(['S22'])}")
-        add("")
-
-    if report.findings:
-        add(f"## {md(t('fit_title', lang))}")
-        add("")
-        for f in report.findings:
             add(
-                f"- **{md(f.name)}** ({md(t('severity_' + f.severity, lang))}){_src(f.sources)}: {md(f.reason)}"
+                f"| {t('competency', lang)} | {t('current', lang)} | {t('required', lang)} | "
+                f"{t('steps_column', lang)} | {t('plan_column', lang)} |"
             )
-            if f.severity != "strength":
-                add(f"  - {md(t('move', lang))}: {md(f.move)}")
-        add("")
-
-    if report.what_if is not None and report.target is not None:
-        w = report.what_if
-        add(f"## {md(t('whatif_title', lang))}")
-        add("")
-        if w.steps:
-            add(
-                md(
-                    t("whatif_steps", lang, n=level_text(w.level_steps), role=report.target.name),
-                    line_start=True,
+            add("|---|---:|---:|---:|---:|")
+            for c in path.climbs:
+                add(
+                    f"| {md(c.name)} | {level_text(c.current)} | {c.to} | {c.steps} | "
+                    f"{c.plan_rank} |"
                 )
-            )
+        elif not path.unknown:
+            add(md(t("path_all_met", lang, role=report.target.name), line_start=True))
+        else:
+            add(md(t("path_known_met_long", lang), line_start=True))
+        add("")
+        if path.met and path.climbs:
+            met = join_names(lang, [names[c] for c in path.met])
+            add(md(t("path_met_list", lang, names=met), line_start=True))
             add("")
-            for s in w.steps:
-                add(f"- {md(s.name)}: {level_text(s.current)} → {s.to}")
-        elif not w.blocked:
-            add(md(t("whatif_done", lang, role=report.target.name), line_start=True))
-        if w.blocked:
+        if path.unknown:
+            unknown = join_names(lang, [names[c] for c in path.unknown])
+            add(md(t("path_unknown_list", lang, names=unknown), line_start=True))
             add("")
-            names_b = join_names(lang, [m.name for m in report.modules if m.id in w.blocked])
-            add(md(t("whatif_blocked", lang, names=names_b), line_start=True))
+    if report.to_answer:
+        add(md(t("to_answer_lead", lang), line_start=True))
+        add("")
+        for q in report.to_answer:
+            add(f"- {md(q.prompt)} (`{q.id}`)")
         add("")
 
-    add(f"## {md(t('plan_title', lang))}")
+
+def _evidence(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
+    if not report.evidence:
+        return
+    add(f"## {md(t('evidence_title', lang))}")
     add("")
-    for item in report.plan:
+    names = {c.id: c.name for c in report.competencies}
+    for e in report.evidence:
+        mark = t("proven", lang) if e.status == "proven" else t("unproven", lang)
+        detail = f"{_colon(lang)}{md(e.evidence)}" if e.evidence else ""
+        level = md(t("level_n", lang, n=e.level))
+        add(f"- **{md(mark)}** — {md(names.get(e.competency, e.competency))} ({level}){detail}")
+    if any(e.status == "unproven" for e in report.evidence):
+        add("")
+        add(f"{md(t('evidence_hint', lang))}{_src(['S22'])}")
+    add("")
+
+
+def _findings(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
+    if not report.findings:
+        return
+    add(f"## {md(t('fit_title', lang))}")
+    add("")
+    for f in report.findings:
         add(
-            f"{item.rank}. **{md(item.title)}** — {md(t('kind_' + item.kind, lang))}, "
-            f"{md(t('days', lang, n=item.horizon))}{_src(item.sources)}"
+            f"- **{md(f.name)}** ({md(t('severity_' + f.severity, lang))}){_src(f.sources)}{_colon(lang)}"
+            f"{md(f.reason)}"
         )
-        add(f"    - {md(t('why', lang))}: {md(item.why)}")
-        add(f"    - {md(t('do', lang))}: {md(item.do)}")
-        if item.proof:
-            add(f"    - {md(t('proof', lang))}: {md(item.proof)}")
-        if item.reading:
-            books = "; ".join(f"{md(b.title)} ({md(b.author)})" for b in item.reading)
-            add(f"    - {md(t('reading', lang))}: {books}")
+        if f.plan_rank is not None:
+            add(f"  - {md(t('move_in_plan', lang, n=f.plan_rank))}")
     add("")
 
-    if report.resume:
-        add(f"## {md(t('resume_title', lang))}")
+
+def _plan(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
+    for group, title in (("soon", "plan_soon_title"), ("later", "plan_later_title")):
+        items = [p for p in report.plan if p.group == group]
+        if not items and group == "later":
+            continue
+        add(f"## {md(t(title, lang))}")
         add("")
-        for advice in report.resume:
-            add(f"- {md(advice.advice)}{_src(advice.sources)}")
+        if not items:
+            add(md(t("plan_empty", lang), line_start=True))
+            add("")
+            continue
+        for item in items:
+            add(
+                f"{item.rank}. **{md(item.title)}** — {md(t('kind_' + item.kind, lang))}, "
+                f"{md(t('days', lang, n=item.horizon))}{_src(item.sources)}"
+            )
+            if item.kind == "skill" and item.current is not None:
+                step = t("step_now", lang, a=level_text(item.current), b=int(item.current) + 1)
+                add(f"    - {md(step)}")
+            if item.why:
+                add(f"    - {md(t('why', lang))}{_colon(lang)}{md(item.why)}")
+            add(f"    - {md(t('do', lang))}{_colon(lang)}{md(item.do)}")
+            if item.proof:
+                add(f"    - {md(t('proof', lang))}{_colon(lang)}{md(item.proof)}")
+            for later in item.later:
+                then = t("then_step", lang, b=later.to, days=later.horizon)
+                add(
+                    f"    - {md(then)}{_colon(lang)}{md(later.do)} {md(t('proof', lang))}{_colon(lang)}{md(later.proof)}"
+                )
+            if item.reading:
+                books = "; ".join(f"{md(b.title)} ({md(b.author)})" for b in item.reading)
+                add(f"    - {md(t('reading', lang))}{_colon(lang)}{books}")
         add("")
 
+
+def _roles(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
     add(f"## {md(t('roles_title', lang))}")
     add("")
     for role in report.roles:
@@ -192,16 +284,11 @@ def render_markdown(report: Report) -> str:
             extra = f" — {md(t('outlook_favoured', lang))}{_src(['S19'])}"
         elif role.outlook == "fallback":
             extra = f" — {md(t('fallback', lang))}{_src(['S16'])}"
-        unknown_note = (
-            f", {md(t('role_unknown', lang, n=role.unknown_modules))}"
-            if role.unknown_modules
-            else ""
-        )
-        add(
-            f"- **{md(role.name)}** (`{role.id}`): {md(t('role_gap', lang, gap=level_text(role.gap)))}{unknown_note}{extra}"
-        )
+        unknown_note = f", {md(t('role_unknown', lang, n=role.unknown))}" if role.unknown else ""
+        steps = md(plural("role_steps", lang, role.steps))
+        add(f"- **{md(role.name)}** (`{role.id}`){_colon(lang)}{steps}{unknown_note}{extra}")
         if role.note:
             add(f"  - {md(role.note)}")
     add("")
-    add(f"*{md(t('sources_note', lang))}*")
-    return "\n".join(out) + "\n"
+    add(md(t("roles_legend", lang), line_start=True))
+    add("")

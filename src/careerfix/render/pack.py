@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from careerfix.i18n import t
-from careerfix.models.pack import RulePack
+from careerfix.models.pack import RoleProfile, RulePack
+from careerfix.render.wrap import Para
 
 
 def render_pack(console: Console, pack: RulePack, lang: str) -> None:
@@ -40,19 +41,8 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
         console.print(Padding(comps, (0, 0, 1, 2)))
 
     console.print(Text(t("roles", lang), style="bold underline"))
-    roles = Table.grid(padding=(0, 2))
-    roles.add_column(no_wrap=True, style="cyan")
-    roles.add_column(ratio=1)
     for role in pack.roles.roles:
-        about = Text(role.name.get(lang), style="bold")
-        if role.outlook != "standard":
-            about.append(f"  ({t(f'outlook_{role.outlook}', lang)})", style="yellow")
-        needs = " · ".join(
-            f"{mf.module.id} {role.modules.get(mf.module.id, 0)}" for mf in pack.modules
-        )
-        about.append(f"\n{needs}", style="dim")
-        roles.add_row(role.id, about)
-    console.print(Padding(roles, (0, 0, 1, 2)))
+        console.print(Padding(_role_block(pack, role, lang, summary=False), (0, 0, 1, 2)))
 
     levels = Table(title=t("levels", lang), title_justify="left", show_header=False)
     levels.add_column(justify="right")
@@ -72,41 +62,56 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
                 verdicts=len(pack.diagnosis.verdicts),
                 findings=len(pack.fit.findings),
                 resume=len(pack.resume.rules),
-                actions=len(pack.actions.actions),
+                actions=len(pack.steps_for),
                 questions=len(pack.questions),
             )
         )
     )
 
 
+def _needs(pack: RulePack, needs: dict[str, int], lang: str) -> str:
+    sep = "、" if lang == "zh" else " · "
+    return sep.join(
+        f"{pack.competencies[cid].name.get(lang)} {t('level_n', lang, n=lv)}"
+        for cid, lv in needs.items()
+    )
+
+
+def _role_block(pack: RulePack, role: RoleProfile, lang: str, *, summary: bool) -> Group:
+    """One role as a block of wrapped lines: reads the same at 60 and at 200 columns."""
+    head = Text(role.name.get(lang), style="bold")
+    head.append(f"  {role.id}", style="cyan")
+    if role.outlook != "standard":
+        head.append(f"  {t(f'outlook_{role.outlook}', lang)}", style="yellow")
+    head.append(f"  [{', '.join(role.source)}]", style="dim")
+    colon = "：" if lang == "zh" else ": "
+    lines: list[Para] = [Para(head)]
+    if summary:
+        lines.append(Para(role.summary.get(lang)))
+    core = Text(t("core_label", lang) + colon, style="bold")
+    core.append(_needs(pack, role.core, lang), style="")
+    lines.append(Para(core))
+    if role.helps:
+        helps = Text(t("helps_label", lang) + colon, style="dim")
+        helps.append(_needs(pack, role.helps, lang))
+        lines.append(Para(helps))
+    if role.note:
+        lines.append(Para(role.note.get(lang), style="yellow"))
+    return Group(*lines)
+
+
 def render_roles(console: Console, pack: RulePack, lang: str) -> None:
-    """``careerfix roles``: each target role, what it is, and the level it needs per module."""
-    table = Table(title=t("roles", lang), title_justify="left", show_lines=True)
-    table.add_column(t("role", lang), ratio=2)
-    for mf in pack.modules:
-        table.add_column(mf.module.name.get(lang), justify="center", ratio=1)
+    """``careerfix roles``: each target role, what it is, and the competencies it requires."""
+    console.print(Text(t("roles", lang), style="bold"))
+    console.print()
     for role in pack.roles.roles:
-        about = Text(role.name.get(lang), style="bold")
-        about.append(f"  {role.id}", style="dim")
-        about.append(f"\n{role.summary.get(lang)}")
-        if role.competencies:
-            extra = ", ".join(
-                f"{pack.competencies[cid].name.get(lang)} ≥ {lv}"
-                for cid, lv in role.competencies.items()
-            )
-            about.append(f"\n{t('requires', lang)}: {extra}", style="cyan")
-        if role.outlook != "standard":
-            about.append(
-                f"\n{t('outlook', lang)}: {t(f'outlook_{role.outlook}', lang)}", style="yellow"
-            )
-        if role.note:
-            about.append(f"\n{role.note.get(lang)}", style="yellow")
-        about.append(f"  [{', '.join(role.source)}]", style="dim")
-        table.add_row(about, *[str(role.modules.get(mf.module.id, 0)) for mf in pack.modules])
-    console.print(table)
+        console.print(_role_block(pack, role, lang, summary=True))
+        console.print()
     console.print(
-        Text(
-            "0–4: " + " · ".join(f"{lv.level} {lv.label.get(lang)}" for lv in pack.meta.levels),
+        Para(
+            "0–4"
+            + ("：" if lang == "zh" else ": ")
+            + " · ".join(f"{lv.level} {lv.label.get(lang)}" for lv in pack.meta.levels),
             style="dim",
         )
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -16,11 +15,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from careerfix.i18n import join_names, level_text, t
+from careerfix.i18n import join_names, level_text, plural, t
 from careerfix.models.report import ModuleOut, PlanItemOut, Report
 from careerfix.render.wrap import Para
 
-TEXT_PLAN_LIMIT = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -43,15 +41,7 @@ def render_text(console: Console, report: Report) -> None:
     title = Text(t("report_title", lang), style="bold")
     title.append(f"  ·  {report.pack.id} {report.pack.version}", style="dim")
     console.print(title)
-    if report.target is not None:
-        line = Text(_label("target", lang), style="bold")
-        line.append(report.target.name)
-        line.append(f" ({t('target_' + report.target.source, lang)})", style="dim")
-        console.print(line)
-        if report.target.note:
-            console.print(Para(report.target.note, style="yellow"))
-    else:
-        console.print(Text(t("no_target", lang), style="dim"))
+    _summary(console, report)
 
     _section(console, _verdict_heading(report))
     _verdict(console, report)
@@ -59,8 +49,8 @@ def render_text(console: Console, report: Report) -> None:
     _section(console, t("modules_title", lang))
     console.print(_module_bars(report, width))
 
-    _section(console, t("gaps_title", lang))
-    _gaps(console, report)
+    _section(console, _path_heading(report))
+    _path(console, report)
 
     if report.evidence:
         _section(console, t("evidence_title", lang))
@@ -70,12 +60,16 @@ def render_text(console: Console, report: Report) -> None:
         _section(console, t("fit_title", lang))
         _findings(console, report)
 
-    if report.what_if is not None and report.target is not None:
-        _section(console, t("whatif_title", lang))
-        _what_if(console, report)
-
-    _section(console, t("plan_title", lang))
-    _plan(console, report)
+    soon = [p for p in report.plan if p.group == "soon"]
+    later = [p for p in report.plan if p.group == "later"]
+    _section(console, t("plan_soon_title", lang))
+    if soon:
+        _plan(console, soon, lang)
+    else:
+        console.print(Para(t("plan_empty", lang), style="dim"))
+    if later:
+        _section(console, t("plan_later_title", lang))
+        _plan_later(console, later, lang)
 
     if report.resume:
         _section(console, t("resume_title", lang))
@@ -92,8 +86,73 @@ def render_text(console: Console, report: Report) -> None:
     console.print(Para(t("sources_note", lang), style="dim"))
 
 
+def _summary(console: Console, report: Report) -> None:
+    """The report in one screen: verdict, target, the next three actions, the biggest move."""
+    lang = report.inputs.lang
+    s = report.summary
+    rows: list[tuple[str, Text]] = []
+    d = report.diagnosis
+    if d.status == "ambiguous" and len(d.verdicts) > 1:
+        verdict = Text(join_names(lang, [v.name for v in d.verdicts[:2]]), style="bold cyan")
+        verdict.append(f" ({t('verdict_between', lang)})", style="dim")
+    elif s.verdict is not None:
+        verdict = Text(s.verdict, style="bold cyan")
+    else:
+        verdict = Text(t("verdict_unknown_short", lang), style="yellow")
+    rows.append((t("summary_job", lang), verdict))
+    if report.target is not None:
+        target = Text(report.target.name, style="bold")
+        target.append(f" ({t('target_' + report.target.source, lang)})", style="dim")
+        if report.path is not None:
+            target.append(" · ")
+            target.append(_steps_phrase(report, lang))
+        rows.append((t("target", lang), target))
+    else:
+        rows.append((t("target", lang), Text(t("no_target_why", lang), style="yellow")))
+    by_rank = {p.rank: p for p in report.plan}
+    for n, rank in enumerate(s.next, start=1):
+        item = by_rank[rank]
+        line = Text(f"{rank}. ", style="bold")
+        line.append(item.title)
+        line.append(f" · {t('days', lang, n=item.horizon)}", style="dim")
+        rows.append((t("summary_next", lang) if n == 1 else "", line))
+    if s.move is not None and s.move not in s.next:
+        move = by_rank[s.move]
+        line = Text(f"{move.rank}. ", style="bold")
+        line.append(move.title)
+        rows.append((t("summary_move", lang), line))
+    elif s.move is not None:
+        rows.append((t("summary_move", lang), Text(t("summary_move_above", lang, n=s.move))))
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(ratio=1)
+    for label, value in rows:
+        table.add_row(label, Para(value))
+    console.print(table)
+    if report.target is not None and report.target.note:
+        console.print(Para(report.target.note, style="yellow"))
+
+
+def _steps_phrase(report: Report, lang: str) -> str:
+    path = report.path
+    assert path is not None
+    if path.steps:
+        phrase = plural("path_steps", lang, path.steps, m=path.competencies)
+    elif path.unknown:
+        phrase = t("path_known_met", lang)
+    else:
+        phrase = t("path_met", lang)
+    if path.unknown:
+        phrase += t("path_unknown_tail", lang, n=len(path.unknown))
+    return phrase
+
+
 def _label(key: str, lang: str) -> str:
-    return t(key, lang) + ("：" if lang == "zh" else ": ")
+    return _label_text(t(key, lang), lang)
+
+
+def _label_text(text: str, lang: str) -> str:
+    return text + ("：" if lang == "zh" else ": ")
 
 
 def _bullets(console: Console, items: list[Text], bullet: str = "•", indent: int = 0) -> None:
@@ -141,18 +200,15 @@ def _verdict(console: Console, report: Report) -> None:
 
 
 def _bar(module: ModuleOut, cells: int) -> Text:
-    """A bar over the 0–4 scale; ┃ marks the level the target role needs."""
+    """A bar over the 0–4 scale of the module's average level."""
     bar = Text()
-    if module.level is None or module.status != "scored":
+    if module.average is None:
         bar.append("·" * cells, style="dim")
         return bar
-    filled = round(module.level / 4 * cells)
-    marker = round(module.required / 4 * cells) if module.required else None
-    met = module.gap is None or module.gap == 0
+    filled = round(module.average / 4 * cells)
+    met = module.core == module.core_met
     for i in range(cells):
-        if marker is not None and i == min(marker, cells) - 1 and marker > 0:
-            bar.append("┃", style="bold magenta")
-        elif i < filled:
+        if i < filled:
             bar.append("█", style="green" if met else "yellow")
         else:
             bar.append("░", style="dim")
@@ -160,7 +216,7 @@ def _bar(module: ModuleOut, cells: int) -> Text:
 
 
 def _module_bars(report: Report, width: int) -> Table | Group:
-    """One row per module: name, bar, level and score, what the target needs.
+    """One row per module: name, bar, average and score, the target's core competencies in it.
 
     When the names leave too little room for a readable bar (narrow terminals, long English
     names), each module takes two lines: its name, then the bar and the figures.
@@ -168,18 +224,15 @@ def _module_bars(report: Report, width: int) -> Table | Group:
     lang = report.inputs.lang
     rows = []
     for m in report.modules:
-        if m.status == "scored":
-            figure = Text(f"{level_text(m.level)}/4 {m.score:>3}")
-            if m.required is None:
-                need = Text("")
-            elif m.required == 0:
-                need = Text(t("no_need", lang), style="dim")
-            else:
-                style = "green" if not m.gap else "yellow"
-                need = Text(t("need", lang, level=m.required), style=style)
+        if m.average is not None and m.score is not None:
+            figure = Text(t("module_figure", lang, avg=level_text(m.average), score=m.score))
         else:  # explained once, under the bars
-            figure = Text("?", style="yellow")
-            need = Text(t("coverage", lang, pct=round(m.coverage * 100)), style="yellow")
+            figure = Text(t("unknown", lang), style="yellow")
+        if report.target is None or not m.core:
+            need = Text("")
+        else:
+            style = "green" if m.core == m.core_met else "yellow"
+            need = Text(t("core_met", lang, met=m.core_met, n=m.core), style=style)
         rows.append((m, Text(m.name), figure, need))
     name_w = max(cell_len(name.plain) for _, name, _, _ in rows)
     figure_w = max(cell_len(figure.plain) for _, _, figure, _ in rows)
@@ -192,7 +245,7 @@ def _module_bars(report: Report, width: int) -> Table | Group:
         if with_name:
             table.add_column(no_wrap=True, min_width=name_w)
         table.add_column(no_wrap=True, width=cells)
-        table.add_column(no_wrap=True, justify="right", width=figure_w)
+        table.add_column(no_wrap=True, width=figure_w)
         table.add_column(no_wrap=True)
         return table
 
@@ -212,42 +265,75 @@ def _module_bars(report: Report, width: int) -> Table | Group:
 
 
 def _with_legend(report: Report, bars: Table | Group) -> Table | Group:
-    if all(m.status == "scored" for m in report.modules):
-        return bars
     lang = report.inputs.lang
-    return Group(bars, Para(t("insufficient_legend", lang), style="dim"))
+    legend = [t("modules_legend", lang)]
+    if report.target is not None:
+        legend.append(t("core_legend", lang))
+    if any(m.status != "scored" for m in report.modules):
+        legend.append(t("insufficient_legend", lang))
+    return Group(bars, Para(" ".join(legend) if lang == "en" else "".join(legend), style="dim"))
 
 
-def _gaps(console: Console, report: Report) -> None:
+def _path_heading(report: Report) -> str:
     lang = report.inputs.lang
-    rows = [g for g in report.gaps if g.gap]
-    unknown = [g for g in report.gaps if g.gap is None]
-    if not rows:
-        console.print(Para(t("no_known_gaps" if unknown else "no_gaps", lang), style="green"))
+    if report.target is None:
+        return t("path_title_none", lang)
+    return t("path_title", lang, role=report.target.name)
+
+
+def _path(console: Console, report: Report) -> None:
+    lang = report.inputs.lang
+    path = report.path
+    names = {c.id: c.name for c in report.competencies}
+    if path is None:
+        console.print(Para(t("path_no_target", lang), style="yellow"))
     else:
-        module_name = {m.id: m.name for m in report.modules}
-        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), expand=False, show_edge=False)
-        table.add_column(t("competency", lang), ratio=1, overflow="fold")
-        table.add_column(t("current", lang), justify="right", no_wrap=True)
-        table.add_column(t("required", lang), justify="right", no_wrap=True)
-        table.add_column(t("gap", lang), justify="right", no_wrap=True)
-        for g in rows:
-            name = Text(g.name)
-            name.append(f" · {module_name[g.module]}", style="dim")
-            table.add_row(
-                name,
-                level_text(g.current),
-                str(g.required),
-                Text(level_text(g.gap), style="yellow"),
+        if path.climbs:
+            console.print(Para(t("path_lead", lang, n=path.steps, m=path.competencies)))
+            items = []
+            for c in path.climbs:
+                line = Text(f"{c.name}: ")
+                line.append(t("level_from_to", lang, a=level_text(c.current), b=c.to))
+                line.append(f"  → {t('plan_ref', lang, n=c.plan_rank)}", style="dim")
+                items.append(line)
+            _bullets(console, items, indent=2)
+        elif not path.unknown:
+            console.print(
+                Para(
+                    t("path_all_met", lang, role=report.target.name if report.target else ""),
+                    style="green",
+                )
             )
-        console.print(table)
-    if unknown:
-        names = (
-            "、".join(g.name for g in unknown)
-            if lang == "zh"
-            else ", ".join(g.name for g in unknown)
+        else:
+            console.print(Para(t("path_known_met_long", lang), style="green"))
+        if path.met and path.climbs:
+            met = join_names(lang, [names[c] for c in path.met])
+            console.print(Para(t("path_met_list", lang, names=met), style="dim"))
+        if path.unknown:
+            unknown = join_names(lang, [names[c] for c in path.unknown])
+            console.print(Para(t("path_unknown_list", lang, names=unknown), style="yellow"))
+    _to_answer(console, report)
+
+
+_TO_ANSWER_SHOWN = 5
+
+
+def _to_answer(console: Console, report: Report) -> None:
+    lang = report.inputs.lang
+    if not report.to_answer:
+        return
+    console.print(Para(t("to_answer_lead", lang), style="dim"))
+    shown = report.to_answer[:_TO_ANSWER_SHOWN]
+    _bullets(
+        console,
+        [Text(f"{q.prompt} ({q.id})", style="dim") for q in shown],
+        bullet="?",
+        indent=2,
+    )
+    if len(report.to_answer) > len(shown):
+        console.print(
+            Para(t("to_answer_more", lang, n=len(report.to_answer) - len(shown)), style="dim")
         )
-        console.print(Para(t("unknown_gaps", lang, n=len(unknown), names=names), style="dim"))
 
 
 def _evidence(console: Console, report: Report) -> None:
@@ -259,7 +345,7 @@ def _evidence(console: Console, report: Report) -> None:
     for e in report.evidence:
         proven = e.status == "proven"
         mark = Text("✓" if proven else "?", style="green" if proven else "yellow")
-        line = Text(f"{names.get(e.competency, e.competency)} (L{e.level})")
+        line = Text(f"{names.get(e.competency, e.competency)} ({t('level_n', lang, n=e.level)})")
         if e.evidence:
             line.append("：" if lang == "zh" else ": ", style="dim")
             line.append(clean(e.evidence), style="italic")
@@ -267,8 +353,10 @@ def _evidence(console: Console, report: Report) -> None:
             line.append(f" — {t('unproven', lang)}", style="yellow")
         table.add_row(mark, Para(line))
     console.print(table)
+    legend = t("evidence_legend", lang)
     if any(e.status == "unproven" for e in report.evidence):
-        console.print(Para(t("evidence_hint", lang) + " [S22]", style="dim"))
+        legend += (" " if lang == "en" else "") + t("evidence_hint", lang) + " [S22]"
+    console.print(Para(legend, style="dim"))
 
 
 def _findings(console: Console, report: Report) -> None:
@@ -279,27 +367,13 @@ def _findings(console: Console, report: Report) -> None:
         line.append(f" {_sources(f.sources)}", style="dim")
         console.print(Para(line))
         console.print(Padding(Para(f.reason), (0, 0, 0, 2)))
-        if f.severity != "strength":
-            _bullets(console, [Text(f.move, style="cyan")], bullet="→", indent=2)
-
-
-def _what_if(console: Console, report: Report) -> None:
-    lang = report.inputs.lang
-    w = report.what_if
-    assert w is not None and report.target is not None
-    role = report.target.name
-    if w.steps:
-        console.print(Para(t("whatif_steps", lang, n=level_text(w.level_steps), role=role)))
-        _bullets(
-            console,
-            [Text(f"{s.name}: {level_text(s.current)} → {s.to}") for s in w.steps],
-            indent=2,
-        )
-    elif not w.blocked:
-        console.print(Para(t("whatif_done", lang, role=role), style="green"))
-    if w.blocked:
-        names = join_names(lang, [m.name for m in report.modules if m.id in w.blocked])
-        console.print(Para(t("whatif_blocked", lang, names=names), style="yellow"))
+        if f.plan_rank is not None:
+            _bullets(
+                console,
+                [Text(t("move_in_plan", lang, n=f.plan_rank), style="cyan")],
+                bullet="→",
+                indent=2,
+            )
 
 
 def _plan_item(item: PlanItemOut, lang: str) -> Group:
@@ -310,29 +384,54 @@ def _plan_item(item: PlanItemOut, lang: str) -> Group:
     )
     head.append(f" {_sources(item.sources)}", style="dim")
     lines = [Para(head)]
+    if item.kind == "skill" and item.current is not None and item.to is not None:
+        first = int(item.current) + 1
+        step = Text(t("step_now", lang, a=level_text(item.current), b=first), style="dim")
+        lines.append(Para(step))
     for key, value in (("why", item.why), ("do", item.do), ("proof", item.proof)):
         if value:
             line = Text(_label(key, lang), style="dim")
             line.append(value, style="")
             lines.append(Para(line))
+    for later in item.later:
+        line = Text(
+            _label_text(t("then_step", lang, b=later.to, days=later.horizon), lang), style="dim"
+        )
+        line.append(later.do)
+        lines.append(Para(line))
     if item.reading:
         books = "; ".join(f"{b.title} ({b.author})" for b in item.reading)
         lines.append(Para(Text(_label("reading", lang) + books, style="dim")))
     return Group(*lines)
 
 
-def _plan(console: Console, report: Report) -> None:
-    lang = report.inputs.lang
+def _plan(console: Console, items: list[PlanItemOut], lang: str) -> None:
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)
     table.add_column(ratio=1)
-    shown = report.plan[:TEXT_PLAN_LIMIT]
-    for item in shown:
+    for item in items:
         table.add_row(Text(f"{item.rank}.", style="bold"), _plan_item(item, lang))
         table.add_row("", "")
     console.print(table)
-    if len(report.plan) > len(shown):
-        console.print(Para(t("plan_more", lang, n=len(report.plan) - len(shown)), style="dim"))
+
+
+def _plan_later(console: Console, items: list[PlanItemOut], lang: str) -> None:
+    """Later items in one line each: the full text is in Markdown and JSON."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    for item in items:
+        line = Text(item.title, style="bold")
+        line.append(
+            f"  {t('kind_' + item.kind, lang)} · {t('days', lang, n=item.horizon)}", style="dim"
+        )
+        if item.kind == "skill" and item.current is not None and item.to is not None:
+            line.append(
+                " · " + t("level_from_to", lang, a=level_text(item.current), b=item.to), style="dim"
+            )
+        table.add_row(Text(f"{item.rank}.", style="bold"), Para(line))
+    console.print(table)
+    console.print(Para(t("plan_later_more", lang), style="dim"))
 
 
 def _roles(console: Console, report: Report) -> None:
@@ -348,9 +447,9 @@ def _roles(console: Console, report: Report) -> None:
         line = Text()
         line.append(role.name, style="bold")
         line.append(f" ({role.id})", style="dim")
-        line.append(f"  {t('role_gap', lang, gap=level_text(role.gap))}")
-        if role.unknown_modules:
-            line.append(f", {t('role_unknown', lang, n=role.unknown_modules)}", style="dim")
+        line.append(f"  {plural('role_steps', lang, role.steps)}")
+        if role.unknown:
+            line.append(f", {t('role_unknown', lang, n=role.unknown)}", style="dim")
         if role.outlook == "favoured":
             line.append(f"  {t('outlook_favoured', lang)} [S19]", style="green")
         if role.outlook == "fallback":
@@ -360,3 +459,4 @@ def _roles(console: Console, report: Report) -> None:
             line.append(role.note, style="dim")
         items.append(line)
     _bullets(console, items)
+    console.print(Para(t("roles_legend", lang), style="dim"))

@@ -1,0 +1,49 @@
+"""What the target role needs of this person, and the shortest path to it.
+
+A role names its core competencies with the level each must reach (and some that help); nothing
+else is a requirement. A step is one level of one competency, so the fewest steps that meet the
+role are exactly the missing levels of its known core competencies: every core competency below
+its level must climb to it, and climbing further or elsewhere only adds steps. (A brute-force test
+holds the engine to that.) Unknown core competencies cannot be planned; the report asks for them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from careerfix.engine.compiled import CompiledPack, CompiledRole
+from careerfix.models.assessment import Climb, CompetencyScore, Need, NeedKind, RolePath
+
+
+def steps_to(current: float, required: int) -> int:
+    """Levels to climb from ``current`` (possibly a mean like 2.5) to reach ``required``."""
+    if current >= required:
+        return 0
+    return required - math.floor(current)
+
+
+def role_needs(
+    cp: CompiledPack, comps: Sequence[CompetencyScore], role: CompiledRole
+) -> tuple[Need, ...]:
+    out = []
+    kinds: tuple[tuple[NeedKind, tuple[tuple[int, int], ...]], ...] = (
+        ("core", role.core),
+        ("helps", role.helps),
+    )
+    for kind, needs in kinds:
+        for i, required in needs:
+            c = comps[i]
+            steps = None if c.level is None else steps_to(c.level, required)
+            out.append(Need(c.id, c.module, kind, c.level, required, steps))
+    return tuple(out)
+
+
+def shortest_path(needs: Sequence[Need]) -> RolePath:
+    climbs = tuple(
+        Climb(n.competency, n.current, n.required, n.steps)
+        for n in needs
+        if n.kind == "core" and n.current is not None and n.steps
+    )
+    unknown = tuple(n.competency for n in needs if n.kind == "core" and n.current is None)
+    return RolePath(climbs, sum(c.steps for c in climbs), unknown)

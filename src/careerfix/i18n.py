@@ -48,16 +48,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「{role}」的核心要求你已达到；「{competency}」到 {required} 级会让你在这个岗位上更有优势（现在 {current} 级）。",
         "You meet the core of {role}; {competency} at level {required} would help in it (now {current}).",
     ),
-    "basics_title": ("学好「{module}」的基础", "Learn the basics of {module}"),
+    "basics_title": ("先学基础：{modules}", "Learn the basics: {modules}"),
     "why_basics": (
-        "你在「{module}」上还刚起步（平均不到 2 级）。五个基础模块先打好底，后面的每一步都更省力。",
-        "You have barely started in {module} (average below level 2). The basics of the five "
-        "modules come first; every later step builds on them.",
+        "这几个基础模块你还刚起步（平均 0–1 级）。用户、内容、活动是所有运营岗位的底子，先打好它，后面的每一步都更省力。",
+        "You have barely started in these base modules (average level 0–1). Users, content and "
+        "activities are the base of every operations job: learn them first and every later step "
+        "gets easier.",
     ),
     "why_basics_little": (
-        "你的回答还太少，暂时排不出针对岗位的步骤。先把「{module}」的基础学起来，这对任何运营岗位都有用。",
-        "Too little is answered to plan steps toward a role yet. Start with the basics of "
-        "{module}: every operations job builds on them.",
+        "你的回答还太少，暂时排不出针对某个岗位的步骤。先学好三个基础模块，这对任何运营岗位都有用。",
+        "Too little is answered to plan steps toward a role yet. Start with the three base "
+        "modules: every operations job builds on them.",
+    ),
+    "basics_do": (
+        "一门入门课或一本书，加上一个小练习，每个模块一份：",
+        "A course or a book and one small exercise for each module:",
     ),
     "plan_soon_title": ("行动计划：接下来 90 天", "Your plan: the next 90 days"),
     "plan_later_title": ("之后（180 天内）", "Later (within 180 days)"),

@@ -98,8 +98,8 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
 def _to_answer(
     pack: RulePack,
     needs: tuple[Need, ...],
-    modules: tuple,
-    no_target: bool,  # type: ignore[type-arg]
+    modules: tuple[ModuleScore, ...],
+    no_target: bool,
 ) -> tuple[str, ...]:
     """Unanswered questions that would complete the plan: the target's unknown core competencies;
     without a target, those of every module with too little data to score."""

@@ -4,7 +4,7 @@ Items are shown in two groups (due within ``scoring.plan_soon`` days, then later
 the pack's ``plan_order`` decides (career moves by severity, basics, skill steps), then priority:
 
 priority(skill)  = steps still to climb × competency weight × module priority
-priority(basics) = module priority                      (base modules first)
+There is at most one basics item: the base modules the person has barely touched, together.
 Ties: the shorter horizon first, then pack order.
 
 A skill item is one competency of the shortest path: its action is the step right after the
@@ -63,6 +63,7 @@ def _skill_item(
         current=climb.current,
         to=climb.to,
         steps=choices,
+        modules=(),
         severity=None,
         sources=tuple(sources),
     )
@@ -71,14 +72,16 @@ def _skill_item(
 def basics_modules(
     pack: RulePack, cp: CompiledPack, modules: Sequence[ModuleScore], little_data: bool
 ) -> list[str]:
-    """Modules whose basics come first: known to be barely touched, or, when almost nothing is
-    answered, every base module not known to be past the basics."""
+    """Base modules whose basics come first: known to be barely touched, or, when almost nothing
+    is answered, every base module not known to be past the basics."""
     below = pack.meta.scoring.basics_below
     out = []
     for m in modules:
+        if m.id not in cp.base_modules:
+            continue
         known_low = m.sufficient and m.level is not None and m.level < below
         known_past = m.sufficient and m.level is not None and m.level >= below
-        if known_low or (little_data and m.id in cp.base_modules and not known_past):
+        if known_low or (little_data and not known_past):
             out.append(m.id)
     return out
 
@@ -107,21 +110,26 @@ def build_plan(
                     c = comp[n.competency]
                     climb = Climb(n.competency, n.current, n.required, n.steps)
                     items.append(_skill_item(cp, facts, climb, "helps", c.weight, c.module))
-    for mid in basics_modules(pack, cp, modules, little_data):
+    basics = basics_modules(pack, cp, modules, little_data)
+    if basics:
+        sources: list[str] = []
+        for mid in basics:
+            sources += [s for s in cp.basics_sources[mid] if s not in sources]
         items.append(
             PlanItem(
                 rank=0,
                 kind="basics",
-                ref=mid,
+                ref="basics",
                 tier="basics",
-                horizon=cp.basics_horizon[mid],
-                priority=cp.module_priority[mid],
+                horizon=max(cp.basics_horizon[mid] for mid in basics),
+                priority=0.0,
                 need=None,
                 current=None,
                 to=None,
                 steps=(),
+                modules=tuple(basics),
                 severity=None,
-                sources=cp.basics_sources[mid],
+                sources=tuple(sources),
             )
         )
     horizon_of = {f.id: f.horizon for f in cp.findings}
@@ -140,6 +148,7 @@ def build_plan(
                 current=None,
                 to=None,
                 steps=(),
+                modules=(),
                 severity=f.severity,
                 sources=f.sources,
             )

@@ -130,7 +130,7 @@ StepChoice = tuple[int, int]
 class PlanItem:
     rank: int
     kind: Kind
-    ref: str  # competency id (skill), module id (basics) or finding id (career)
+    ref: str  # competency id (skill), "basics", or finding id (career)
     tier: str  # the pack's plan_order tier: high | basics | skill | medium | low
     horizon: int
     priority: float  # order inside a tier (skill: steps × competency weight × module priority)
@@ -138,6 +138,7 @@ class PlanItem:
     current: float | None  # skill items: level now
     to: int | None  # skill items: level this item reaches
     steps: tuple[StepChoice, ...]  # skill items: the next step first, then any later ones
+    modules: tuple[str, ...]  # basics item: the modules whose basics it covers, in pack order
     severity: str | None  # career items
     sources: tuple[str, ...]
 

@@ -212,6 +212,16 @@ class LaterStepOut(Record):
 
 
 @record
+class BasicsPartOut(Record):
+    module: str
+    name: str
+    do: str
+    proof: str
+    horizon: int
+    reading: list[ReadingOut]
+
+
+@record
 class PlanItemOut(Record):
     rank: int
     kind: Annotated[
@@ -220,7 +230,7 @@ class PlanItemOut(Record):
             "skill: a step toward the target; basics: learn a module's basics; career: a move"
         ),
     ]
-    ref: Annotated[str, Describe("Competency id (skill), module id (basics) or finding id.")]
+    ref: Annotated[str, Describe("Competency id (skill), 'basics', or finding id (career).")]
     title: str
     group: Annotated[
         Literal["soon", "later"], Describe("soon: due within the pack's first horizon group.")
@@ -234,6 +244,7 @@ class PlanItemOut(Record):
     to: Annotated[int | None, Describe("skill: the level this item reaches.")]
     steps: Annotated[int | None, Describe("skill: levels climbed by this item.")]
     later: Annotated[list[LaterStepOut], Describe("skill: the steps after the first one.")]
+    basics: Annotated[list[BasicsPartOut], Describe("basics: one part per module it covers.")]
     severity: str | None
     reading: list[ReadingOut]
     sources: list[str]

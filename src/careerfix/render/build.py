@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from careerfix.engine.score import trace
-from careerfix.i18n import level_text, t
+from careerfix.i18n import join_names, level_text, t
 from careerfix.models import report as r
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import Assessment, CompetencyScore, Need
@@ -261,6 +261,7 @@ def _plan(
                     current=_f(item.current),
                     to=item.to,
                     steps=len(item.steps),
+                    basics=[],
                     later=[
                         r.LaterStepOut(
                             to=step.to,
@@ -276,29 +277,41 @@ def _plan(
                 )
             )
         elif item.kind == "basics":
-            basics = pack.module_by_id[item.ref].basics
+            names = [module_name[mid] for mid in item.modules]
+            parts = [
+                r.BasicsPartOut(
+                    module=mid,
+                    name=module_name[mid],
+                    do=pack.module_by_id[mid].basics.do.get(lang),
+                    proof=pack.module_by_id[mid].basics.proof.get(lang),
+                    horizon=pack.module_by_id[mid].basics.horizon,
+                    reading=reading(pack.module_by_id[mid].basics.reading),
+                )
+                for mid in item.modules
+            ]
             out.append(
                 r.PlanItemOut(
                     rank=item.rank,
                     kind="basics",
                     ref=item.ref,
-                    title=t("basics_title", lang, module=module_name[item.ref]),
+                    title=t("basics_title", lang, modules=join_names(lang, names)),
                     group=group,
                     horizon=item.horizon,
                     why=t(
                         "why_basics_little" if result.little_data else "why_basics",
                         lang,
-                        module=module_name[item.ref],
+                        modules=join_names(lang, names),
                     ),
-                    do=basics.do.get(lang),
-                    proof=basics.proof.get(lang),
+                    do=t("basics_do", lang),
+                    proof=None,
                     need=None,
                     current=None,
                     to=None,
                     steps=None,
                     later=[],
+                    basics=parts,
                     severity=None,
-                    reading=reading(basics.reading),
+                    reading=[],
                     sources=list(item.sources),
                 )
             )
@@ -320,6 +333,7 @@ def _plan(
                     to=None,
                     steps=None,
                     later=[],
+                    basics=[],
                     severity=item.severity,
                     reading=[],
                     sources=list(item.sources),

@@ -263,6 +263,12 @@ def _plan(report: Report, add: Add) -> None:
             add(f"    - {md(t('do', lang))}{_colon(lang)}{md(item.do)}")
             if item.proof:
                 add(f"    - {md(t('proof', lang))}{_colon(lang)}{md(item.proof)}")
+            for part in item.basics:
+                add(f"    - **{md(part.name)}**{_colon(lang)}{md(part.do)}")
+                add(f"        - {md(t('proof', lang))}{_colon(lang)}{md(part.proof)}")
+                if part.reading:
+                    books = "; ".join(f"{md(b.title)} ({md(b.author)})" for b in part.reading)
+                    add(f"        - {md(t('reading', lang))}{_colon(lang)}{books}")
             for later in item.later:
                 then = t("then_step", lang, b=later.to, days=later.horizon)
                 add(

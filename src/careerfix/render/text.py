@@ -393,6 +393,16 @@ def _plan_item(item: PlanItemOut, lang: str) -> Group:
             line = Text(_label(key, lang), style="dim")
             line.append(value, style="")
             lines.append(Para(line))
+    for part in item.basics:
+        line = Text(_label_text(part.name, lang), style="bold")
+        line.append(part.do)
+        proof = Text(_label("proof", lang), style="dim")
+        proof.append(part.proof)
+        rows: list[Para] = [Para(line), Para(proof)]
+        if part.reading:
+            books = "; ".join(f"{b.title} ({b.author})" for b in part.reading)
+            rows.append(Para(Text(_label("reading", lang) + books, style="dim")))
+        lines.append(Padding(Group(*rows), (0, 0, 0, 2)))  # type: ignore[arg-type]
     for later in item.later:
         line = Text(
             _label_text(t("then_step", lang, b=later.to, days=later.horizon), lang), style="dim"

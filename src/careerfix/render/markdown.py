@@ -22,6 +22,10 @@ def md(text: str, *, line_start: bool = False) -> str:
     return _LINE_START.sub(r"\\\1", escaped) if line_start else escaped
 
 
+def _paren(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 def _colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
@@ -66,14 +70,14 @@ def _summary(report: Report, add: Add) -> None:
     d = report.diagnosis
     if d.status == "ambiguous" and len(d.verdicts) > 1:
         verdict = join_names(lang, [md(v.name) for v in d.verdicts[:2]])
-        verdict += f" ({md(t('verdict_between', lang))})"
+        verdict += _paren(md(t("verdict_between", lang)), lang)
     else:
         verdict = md(s.verdict) if s.verdict else md(t("verdict_unknown_short", lang))
     add(f"- **{md(t('summary_job', lang))}**{_colon(lang)}{verdict}")
     if report.target is not None:
         line = (
             f"- **{md(t('target', lang))}**{_colon(lang)}{md(report.target.name)} "
-            f"({md(t('target_' + report.target.source, lang))})"
+            f"{_paren(md(t('target_' + report.target.source, lang)), lang)}"
         )
         if report.path is not None:
             path = report.path
@@ -215,7 +219,8 @@ def _evidence(report: Report, add: Add) -> None:
         mark = t("proven", lang) if e.status == "proven" else t("unproven", lang)
         detail = f"{_colon(lang)}{md(e.evidence)}" if e.evidence else ""
         level = md(t("level_n", lang, n=e.level))
-        add(f"- **{md(mark)}** — {md(names.get(e.competency, e.competency))} ({level}){detail}")
+        name = md(names.get(e.competency, e.competency))
+        add(f"- **{md(mark)}** — {name}{_paren(level, lang)}{detail}")
     if any(e.status == "unproven" for e in report.evidence):
         add("")
         add(f"{md(t('evidence_hint', lang))}{_src(['S22'])}")

@@ -94,7 +94,7 @@ def _summary(console: Console, report: Report) -> None:
     d = report.diagnosis
     if d.status == "ambiguous" and len(d.verdicts) > 1:
         verdict = Text(join_names(lang, [v.name for v in d.verdicts[:2]]), style="bold cyan")
-        verdict.append(f" ({t('verdict_between', lang)})", style="dim")
+        verdict.append(_paren(t("verdict_between", lang), lang), style="dim")
     elif s.verdict is not None:
         verdict = Text(s.verdict, style="bold cyan")
     else:
@@ -102,7 +102,7 @@ def _summary(console: Console, report: Report) -> None:
     rows.append((t("summary_job", lang), verdict))
     if report.target is not None:
         target = Text(report.target.name, style="bold")
-        target.append(f" ({t('target_' + report.target.source, lang)})", style="dim")
+        target.append(_paren(t("target_" + report.target.source, lang), lang), style="dim")
         if report.path is not None:
             target.append(" · ")
             target.append(_steps_phrase(report, lang))
@@ -145,6 +145,10 @@ def _steps_phrase(report: Report, lang: str) -> str:
     if path.unknown:
         phrase += t("path_unknown_tail", lang, n=len(path.unknown))
     return phrase
+
+
+def _paren(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def _label(key: str, lang: str) -> str:
@@ -292,7 +296,7 @@ def _path(console: Console, report: Report) -> None:
             console.print(Para(t("path_lead", lang, n=path.steps, m=path.competencies)))
             items = []
             for c in path.climbs:
-                line = Text(f"{c.name}: ")
+                line = Text(_label_text(c.name, lang))
                 line.append(t("level_from_to", lang, a=level_text(c.current), b=c.to))
                 line.append(f"  → {t('plan_ref', lang, n=c.plan_rank)}", style="dim")
                 items.append(line)
@@ -345,7 +349,8 @@ def _evidence(console: Console, report: Report) -> None:
     for e in report.evidence:
         proven = e.status == "proven"
         mark = Text("✓" if proven else "?", style="green" if proven else "yellow")
-        line = Text(f"{names.get(e.competency, e.competency)} ({t('level_n', lang, n=e.level)})")
+        name = names.get(e.competency, e.competency)
+        line = Text(name + _paren(t("level_n", lang, n=e.level), lang))
         if e.evidence:
             line.append("：" if lang == "zh" else ": ", style="dim")
             line.append(clean(e.evidence), style="italic")
@@ -456,7 +461,7 @@ def _roles(console: Console, report: Report) -> None:
     for role in shown:
         line = Text()
         line.append(role.name, style="bold")
-        line.append(f" ({role.id})", style="dim")
+        line.append(_paren(role.id, lang), style="dim")
         line.append(f"  {plural('role_steps', lang, role.steps)}")
         if role.unknown:
             line.append(f", {t('role_unknown', lang, n=role.unknown)}", style="dim")

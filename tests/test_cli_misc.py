@@ -117,8 +117,12 @@ def test_roles_json() -> None:
     assert [r["id"] for r in data["roles"]] == list(PACK.role_by_id)
     for out in data["roles"]:
         role = PACK.role_by_id[out["id"]]
-        assert out["modules"] == {m: role.modules.get(m, 0) for m in PACK.meta.modules}
-        assert out["competencies"] == role.competencies
+        assert out["core"] == role.core and out["core"]
+        assert out["helps"] == role.helps
+        assert list(out["core"]) == list(role.core)  # in pack order
+        assert not set(out["core"]) & set(out["helps"])
+        assert set(out["core"]) | set(out["helps"]) <= set(PACK.competencies)
+        assert "modules" not in out and "competencies" not in out  # the old profile is gone
         assert out["outlook"] == role.outlook
 
 
@@ -199,9 +203,26 @@ def _without_lang(example: Path, tmp_path: Path) -> Path:
 def test_lang_flag_changes_the_headings() -> None:
     zh = run_cli(["assess", "-a", str(KOL), "--lang", "zh"]).stdout
     en = run_cli(["assess", "-a", str(KOL), "--lang", "en"]).stdout
-    for key in ("report_title", "modules_title", "plan_title", "gaps_title"):
-        assert t(key, "zh") in zh and t(key, "zh") not in en
-        assert t(key, "en") in en and t(key, "en") not in zh
+    target = PACK.role_by_id[json_report(["assess", "-a", str(KOL)])["target"]["id"]]
+    headings = {
+        key: (t(key, "zh"), t(key, "en"))
+        for key in (
+            "report_title",
+            "summary_job",
+            "modules_title",
+            "evidence_title",
+            "fit_title",
+            "plan_soon_title",
+            "roles_title",
+        )
+    }
+    headings["path_title"] = (
+        t("path_title", "zh", role=target.name.zh),
+        t("path_title", "en", role=target.name.en),
+    )
+    for key, (in_zh, in_en) in headings.items():
+        assert in_zh in zh and in_zh not in en, key
+        assert in_en in en and in_en not in zh, key
 
 
 def test_lang_flag_wins_over_the_file() -> None:

@@ -6,6 +6,7 @@ For each verdict and each finding: a minimal set of answers that must produce it
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -253,18 +254,80 @@ def test_unsure_never_triggers_a_finding(pack: RulePack) -> None:
     assert run(pack, answers).findings == ()
 
 
-def test_career_moves_rank_with_skill_gaps_by_the_same_priority(pack: RulePack) -> None:
-    result = run(
-        pack,
-        {"fit.department": "support", "fit.leader_checked": "not_checked", "user.kol_work": "none"},
-        target="community_ops",
-    )
-    priorities = [item.priority for item in result.plan]
-    assert priorities == sorted(priorities, reverse=True)
-    weights = pack.meta.scoring.severity_weight
-    career = {item.ref: item for item in result.plan if item.kind == "career"}
-    assert career["fit.outside_core"].priority == weights["high"]
-    assert career["fit.leader_unchecked"].priority == weights["medium"]
+def _plan_case(pack: RulePack) -> dict[str, Any]:
+    """Answers for community_ops with items of every tier in both horizon groups: user work never
+    done (its basics, and core steps starting at 30 days), content done once (content.production
+    at 2 needs one step to 3, a 180-day step), activities owned (met), and career moves of every
+    severity, due soon and later."""
+    answers: dict[str, Any] = {
+        "fit.core_kpi": "unrelated",  # high, 90 days
+        "fit.department": "support",  # high, 180 days
+        "fit.leader_checked": "not_checked",  # medium, 30 days
+        "fit.platform_years": "never",  # low, 180 days
+    }
+    answers |= _module_answers(pack, "user", "none")
+    answers |= _module_answers(pack, "content", "did")
+    answers |= _module_answers(pack, "activity", "owned")
+    return answers
+
+
+def test_plan_order_inside_each_horizon_group(pack: RulePack) -> None:
+    scoring = pack.meta.scoring
+    assert scoring.plan_order == ["high", "basics", "skill", "medium", "low"]
+    result = run(pack, _plan_case(pack), target="community_ops")
+    assert not result.little_data
+    assert [(item.kind, item.ref) for item in result.plan] == [
+        # due within plan_soon days: high move, basics, skill steps, medium move
+        ("career", "fit.far_from_core_kpi"),
+        ("basics", "basics"),
+        ("skill", "user.core_users"),  # 3 steps × weight 1.5 × priority 1.5 first ...
+        ("skill", "user.moderators"),  # ... then 2 × 1 × 1.5
+        ("career", "fit.leader_unchecked"),
+        # later: high move, skill step, low move
+        ("career", "fit.outside_core"),
+        ("skill", "content.production"),
+        ("career", "fit.no_platform_years"),
+    ]
+    assert [item.rank for item in result.plan] == list(range(1, len(result.plan) + 1))
+    soon = [item.horizon <= scoring.plan_soon for item in result.plan]
+    assert soon == sorted(soon, reverse=True)  # one group, then the other
+    basics = next(item for item in result.plan if item.kind == "basics")
+    assert basics.modules == ("user",)  # the only base module known to be below the basics
+    for item in result.plan:
+        expected_tier = {"career": item.severity, "basics": "basics", "skill": "skill"}
+        assert item.tier == expected_tier[item.kind]
+        if item.kind == "skill":
+            comp = pack.competencies[item.ref]
+            module = pack.module_by_id[pack.competency_module[item.ref]].module
+            need = next(n for n in result.needs if n.competency == item.ref)
+            assert need.kind == item.need == "core" and item.to == need.required
+            assert item.priority == pytest.approx(need.steps * comp.weight * module.priority)
+    # the path lists the same competencies as the skill items, in plan order
+    assert result.path is not None
+    assert [c.competency for c in result.path.climbs] == [
+        item.ref for item in result.plan if item.kind == "skill"
+    ]
+
+
+def test_plan_order_comes_from_the_pack(rules_copy: Path) -> None:
+    pack_yaml = rules_copy / "pack.yaml"
+    text = pack_yaml.read_text("utf-8")
+    shipped = "plan_order: [high, basics, skill, medium, low]"
+    assert text.count(shipped) == 1
+    pack_yaml.write_text(text.replace(shipped, "plan_order: [low, medium, skill, basics, high]"))
+    reordered = load_pack(rules_copy)
+
+    result = run(reordered, _plan_case(reordered), target="community_ops")
+    assert [(item.kind, item.ref) for item in result.plan] == [
+        ("career", "fit.leader_unchecked"),
+        ("skill", "user.core_users"),
+        ("skill", "user.moderators"),
+        ("basics", "basics"),
+        ("career", "fit.far_from_core_kpi"),
+        ("career", "fit.no_platform_years"),
+        ("skill", "content.production"),
+        ("career", "fit.outside_core"),
+    ]
 
 
 # ---------------------------------------------------------------- suggested target roles
@@ -274,30 +337,101 @@ def _module_answers(pack: RulePack, module: str, value: str) -> dict[str, str]:
     return {q.id: value for q in pack.module_by_id[module].questions}
 
 
-def test_suggestions_rank_every_role_with_its_gap_and_the_fallback_last(pack: RulePack) -> None:
+def _all_modules(pack: RulePack, value: str) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     for module in pack.module_by_id:
-        answers |= _module_answers(pack, module, "did")
-    result = run(pack, answers)
+        answers |= _module_answers(pack, module, value)
+    return answers
+
+
+def test_suggestions_rank_every_role_by_its_steps_and_the_fallback_last(pack: RulePack) -> None:
+    weights = pack.meta.scoring.role_ranking
+    result = run(pack, _all_modules(pack, "did"))  # every competency at level 2, no role answers
+    assert result.diagnosis.verdicts == () and not result.little_data
     assert result.target_source == "suggested"
-    assert {r.role for r in result.roles} == set(pack.role_by_id)
-    assert result.roles[-1].outlook == "fallback"
+    assert sorted(r.role for r in result.roles) == sorted(pack.role_by_id)
     assert result.target == result.roles[0].role
-    # Module levels are all 2: a role's gap is the sum of its requirements above 2.
     for fit in result.roles:
         role = pack.role_by_id[fit.role]
-        assert fit.gap == pytest.approx(sum(max(0, need - 2) for need in role.modules.values()))
+        # a role's steps are the missing levels on its core only; its helps never count
+        assert fit.steps == sum(max(0, need - 2) for need in role.core.values())
+        assert fit.unknown == 0 and not fit.verdict_match and fit.interest_match == 0
+        bonus = weights.favoured_bonus if role.outlook == "favoured" else 0.0
+        assert fit.fit == pytest.approx(bonus - fit.steps)
+    ranked = [r for r in result.roles if r.outlook != "fallback"]
+    assert [r.fit for r in ranked] == sorted((r.fit for r in ranked), reverse=True)
+    # the fallback is last although nothing is missing for it: it ranks on outlook first
+    fallback = result.roles[-1]
+    assert [r.role for r in result.roles if r.outlook == "fallback"] == [fallback.role]
+    assert fallback.steps == 0 and fallback.fit > result.roles[0].fit
 
 
-def test_favoured_roles_win_a_tie_on_gap(pack: RulePack) -> None:
-    # user_ops (favoured, S19) and community_ops both grow from the community_ops verdict.
-    answers: dict[str, Any] = {"role.employer": "platform", "role.owns": ["kols"]}
-    for module in pack.module_by_id:
-        answers |= _module_answers(pack, module, "owned")
-    order = [r.role for r in run(pack, answers).roles]
+def test_competencies_a_role_does_not_require_never_cost_it_steps(pack: RulePack) -> None:
+    base = _all_modules(pack, "did")  # level 2 everywhere, no verdict
+    # user.feedback helps community_ops (level 2) and is core to product_ops (level 3)
+    assert "user.feedback" in pack.role_by_id["community_ops"].helps
+    assert pack.role_by_id["product_ops"].core["user.feedback"] == 3
+    lowered = {**base, "user.feedback_work": "none"}
+    before, after = run(pack, base), run(pack, lowered)
+    assert before.diagnosis.verdicts == after.diagnosis.verdicts == ()
+    was = {r.role: r for r in before.roles}
+    now = {r.role: r for r in after.roles}
+    assert now["community_ops"] == was["community_ops"]
+    assert (was["product_ops"].steps, now["product_ops"].steps) == (1, 3)
+    assert now["product_ops"].fit == pytest.approx(was["product_ops"].fit - 2)
+    # a role that names user.feedback nowhere is untouched as well
+    for role in pack.roles.roles:
+        if "user.feedback" not in role.core:
+            assert now[role.id] == was[role.id], role.id
+
+
+def test_an_unknown_core_competency_costs_the_unknown_cost_not_steps(pack: RulePack) -> None:
+    weights = pack.meta.scoring.role_ranking
+    base = _all_modules(pack, "did")
+    unanswered = {**base, "user.feedback_work": pack.unknown_value["user.feedback_work"]}
+    before = {r.role: r for r in run(pack, base).roles}
+    after = {r.role: r for r in run(pack, unanswered).roles}
+    # product_ops needs user.feedback at 3: one step from 2, or unknown
+    assert (before["product_ops"].steps, before["product_ops"].unknown) == (1, 0)
+    assert (after["product_ops"].steps, after["product_ops"].unknown) == (0, 1)
+    assert after["product_ops"].fit == pytest.approx(
+        before["product_ops"].fit + 1 - weights.unknown_cost
+    )
+    assert after["community_ops"] == before["community_ops"]  # there it only helps
+
+
+def test_favoured_bonus_breaks_an_otherwise_equal_fit(pack: RulePack) -> None:
+    # user_ops (favoured, S19) and community_ops both grow first from the community_ops verdict,
+    # and at level 3 everywhere neither misses a step.
+    answers = {"role.employer": "platform", "role.owns": ["kols"], **_all_modules(pack, "owned")}
+    result = run(pack, answers)
+    assert [v.id for v in result.diagnosis.verdicts] == ["community_ops"]
+    for role in ("user_ops", "community_ops"):
+        assert pack.role_by_id[role].verdicts[0] == "community_ops"
+    fits = {r.role: r for r in result.roles}
+    user, community = fits["user_ops"], fits["community_ops"]
+    assert user.steps == community.steps == 0 and user.unknown == community.unknown == 0
+    assert user.verdict_match and community.verdict_match
+    assert (user.outlook, community.outlook) == ("favoured", "standard")
+    assert user.fit - community.fit == pytest.approx(pack.meta.scoring.role_ranking.favoured_bonus)
+    order = [r.role for r in result.roles]
+    # community_ops is listed first in the pack, so only the bonus puts user_ops ahead
+    assert list(pack.role_by_id).index("community_ops") < list(pack.role_by_id).index("user_ops")
     assert order.index("user_ops") < order.index("community_ops")
-    fits = {r.role: r for r in run(pack, answers).roles}
-    assert fits["user_ops"].gap == fits["community_ops"].gap == 0
+
+
+def test_without_the_favoured_bonus_the_tie_goes_to_pack_order(rules_copy: Path) -> None:
+    pack_yaml = rules_copy / "pack.yaml"
+    text = pack_yaml.read_text("utf-8")
+    assert text.count("favoured_bonus: 0.5") == 1
+    pack_yaml.write_text(text.replace("favoured_bonus: 0.5", "favoured_bonus: 0"))
+    flat = load_pack(rules_copy)
+
+    answers = {"role.employer": "platform", "role.owns": ["kols"], **_all_modules(flat, "owned")}
+    fits = {r.role: r for r in run(flat, answers).roles}
+    assert fits["user_ops"].fit == fits["community_ops"].fit
+    order = [r.role for r in run(flat, answers).roles]
+    assert order.index("community_ops") < order.index("user_ops")
 
 
 def test_interests_move_a_role_up(pack: RulePack) -> None:

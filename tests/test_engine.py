@@ -322,7 +322,8 @@ def _brute_force_steps(pack: RulePack, result: Assessment, role: RoleProfile) ->
     for ends in itertools.product(*ranges):
         if all(end >= lv for end, (_, lv) in zip(ends, core, strict=True)):
             cost = sum(
-                end - math.floor(levels[cid]) for end, (cid, _) in zip(ends, core, strict=True)  # type: ignore[arg-type]
+                end - math.floor(levels[cid])
+                for end, (cid, _) in zip(ends, core, strict=True)  # type: ignore[arg-type]
             )
             best = cost if best is None else min(best, cost)
     return best
@@ -523,7 +524,9 @@ def test_basics_come_first_for_someone_new_to_a_base_module(pack: RulePack) -> N
 
 
 def test_little_data_gives_the_basics_and_no_suggested_target(pack: RulePack) -> None:
-    result = assess(pack, make(pack, {"role.employer": "publisher", "fit.company_kind": "traditional"}))
+    result = assess(
+        pack, make(pack, {"role.employer": "publisher", "fit.company_kind": "traditional"})
+    )
     assert result.little_data and result.target is None and result.path is None
     (basics,) = [i for i in result.plan if i.kind == "basics"]
     assert list(basics.modules) == [m.module.id for m in pack.modules if m.module.base]

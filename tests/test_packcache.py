@@ -44,6 +44,7 @@ def _sample(pack_id: str, version: str) -> Answers:
             "role.employer": "platform",
             "role.owns": ["kols", "content_chain"],
             "user.kol_work": "led",
+            "user.moderator_work": "helped",  # level 1: community_ops needs 2
             "content.filtering_work": "did",
             "fit.department": "support",
             "resume.style": "duties",
@@ -63,9 +64,17 @@ def test_second_load_comes_from_the_cache_and_scores_the_same(
     assert cached.modules == fresh.modules
     assert cached.diagnosis == fresh.diagnosis
     assert cached.fit == fresh.fit and cached.roles == fresh.roles
-    assert cached.resume == fresh.resume and cached.actions == fresh.actions
+    assert cached.resume == fresh.resume and cached.reading == fresh.reading
+    assert cached.steps_for == fresh.steps_for and cached.steps_for
     answers = _sample(fresh.id, fresh.version)
     assert assess(cached, answers) == assess(fresh, answers)
+    # with a target: its path and the skill steps chosen from the cached pack's entries
+    targeted = assess(cached, answers, target="community_ops")
+    assert targeted == assess(fresh, answers, target="community_ops")
+    assert targeted.path is not None
+    assert [c.competency for c in targeted.path.climbs] == ["user.moderators"]
+    skill = next(item for item in targeted.plan if item.kind == "skill")
+    assert skill.ref == "user.moderators" and skill.steps == ((2, 0),)
 
 
 def test_editing_a_rules_file_misses_the_cache(home: Path, pack_dir: Path) -> None:

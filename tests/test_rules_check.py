@@ -94,6 +94,7 @@ class Fault:
     path: str  # the reported field path; "" when a problem has none (YAML syntax)
     message: str  # a key part of the message
     path_is_regex: bool = False
+    problems: int = 1  # how many problems the fault causes in all (one, unless it cascades)
 
     def plant(self, pack: Path) -> list[int]:
         """Apply the edit; return the acceptable 1-based line numbers of the problem."""
@@ -119,31 +120,75 @@ def assert_reported(stdout: str, fault: Fault, pack: Path, lines: list[int]) -> 
 
 
 USER_ZH_PROMPT = "      zh: 在用户分层上，哪一项最接近你做过的事？\n"
-USER_OPS_ROLE = (
-    "    modules: {user: 3, content: 2, activity: 2, copywriting: 2, community: 2}\n"
-    "    competencies: {user.lifecycle: 3, user.segmentation: 3}\n"
-)
-COMMUNITY_OPS_MODULES = (
-    "    modules: {user: 3, content: 3, activity: 3, copywriting: 2, community: 2}\n"
-)
 DEPARTMENT_WHEN = "when: {question: fit.department, in: [support, trial]}"
-EXTRA_ACTION = """
-  - competency: user.telepathy
-    gap: small
-    do: {zh: 读心, en: Read minds}
-    proof: {zh: 无, en: None}
-    horizon: 30
-    source: [S8]
-"""
+# roles.yaml: user_ops is roles[1], new_media_ops roles[4]
+USER_OPS_CORE = "    core:\n      user.segmentation: 3\n"
+USER_OPS_HELPS = "    helps:\n      user.feedback: 2\n      activity.mechanics: 2\n"
+COMMUNITY_OPS_HELPS = "    helps:\n      user.feedback: 2\n      copywriting.rules: 2\n"
+NEW_MEDIA_HELPS = "    helps:\n      user.segmentation: 2\n"
+PLAN_ORDER = "plan_order: [high, basics, skill, medium, low]"
+# modules/user.yaml: the step entries named by the faults below
+INCENTIVES_TO_3_VARIANT = (
+    "  - competency: user.incentives\n    to: 3\n"
+    "    when: {question: role.employer, equals: platform}"
+)
+INCENTIVES_TO_3_DEFAULT = "  - competency: user.incentives\n    to: 3\n    do:"
+SEGMENTATION_TO_3_READING = "reading: [cong_ling_kaishi, hacking_growth]"
+
+SHIPPED_USER_STEPS = yaml.safe_load((SHIPPED_RULES / "modules" / "user.yaml").read_text("utf-8"))[
+    "steps"
+]
+USER_STEPS = len(SHIPPED_USER_STEPS)  # an appended step gets this index
 
 
-SHIPPED_ACTIONS = (SHIPPED_RULES / "actions.yaml").read_text("utf-8").count("\n  - competency:")
+def step_index(competency: str, to: int, *, variant: bool) -> int:
+    """Index in ``steps`` of the shipped user.yaml: the default entry, or the first variant."""
+    return next(
+        i
+        for i, step in enumerate(SHIPPED_USER_STEPS)
+        if step["competency"] == competency and step["to"] == to and ("when" in step) == variant
+    )
+
+
+assert SHIPPED_USER_STEPS[step_index("user.segmentation", 3, variant=False)]["reading"] == [
+    "cong_ling_kaishi",
+    "hacking_growth",
+], "SEGMENTATION_TO_3_READING must be the reading of that step"
+
+
+def drop_entry(head: str) -> Edit:
+    """An edit removing the list entry that starts with ``head``, up to the next blank line."""
+
+    def edit(text: str) -> str:
+        assert text.count(head) == 1, f"entry must be unique in the file: {head!r}"
+        start = text.index(head)
+        end = text.index("\n\n", start)
+        return text[:start] + text[end + 2 :]
+
+    return edit
+
+
+PLANTED = "  # planted\n  - competency: "  # ends on the first line of an appended step
+
+
+def extra_step(competency: str, to: int, when: str = "") -> str:
+    """A step entry to append to modules/user.yaml (its last block is ``steps``)."""
+    when_line = f"    when: {when}\n" if when else ""
+    return (
+        f"\n{PLANTED}{competency}\n    to: {to}\n{when_line}"
+        "    do: {zh: 读心, en: Read minds}\n"
+        "    proof: {zh: 无, en: None}\n"
+        "    horizon: 30\n"
+        "    source: [S8]\n"
+    )
 
 
 def _module_without_questions(text: str) -> str:
-    head, sep, _ = text.partition("\nquestions:\n")
+    head, sep, tail = text.partition("\nquestions:\n")
     assert sep, "modules/user.yaml has no top-level 'questions:' block"
-    return head + "\nquestions: []\n"
+    rest = re.search(r"^[^\s-]", tail, re.MULTILINE)  # the next top-level line: basics, steps
+    assert rest, "modules/user.yaml has nothing after its questions"
+    return head + "\nquestions: []\n\n" + tail[rest.start() :]
 
 
 FAULTS: list[Fault] = [
@@ -268,40 +313,152 @@ FAULTS: list[Fault] = [
         "greater than 0",
     ),
     Fault(
-        "severity-weight-negative",
+        "role-ranking-negative-bonus",
         "pack.yaml",
-        replace_once("severity_weight: {high: 6,", "severity_weight: {high: -6,"),
-        ("{high: -6,",),
-        "scoring.severity_weight.high",
-        "greater than 0",
+        replace_once("favoured_bonus: 0.5", "favoured_bonus: -0.5"),
+        ("favoured_bonus: -0.5",),
+        "scoring.role_ranking.favoured_bonus",
+        "greater than or equal to 0",
     ),
     Fault(
-        "role-unknown-module",
-        "roles.yaml",
-        replace_once(
-            USER_OPS_ROLE, USER_OPS_ROLE.replace("community: 2}", "community: 2, growth: 2}")
-        ),
-        ("growth: 2",),
-        "roles[1].modules.growth",
-        "unknown module 'growth'",
+        "role-ranking-negative-verdict-bonus",
+        "pack.yaml",
+        replace_once("verdict_bonus: [1.5, 0.75]", "verdict_bonus: [1.5, -0.75]"),
+        ("verdict_bonus: [1.5, -0.75]",),
+        "scoring.role_ranking.verdict_bonus[1]",
+        "greater than or equal to 0",
     ),
     Fault(
-        "role-unknown-competency",
+        # the check of the whole list is reported at its parent mapping (or at the list itself)
+        "plan-order-tier-repeated",
+        "pack.yaml",
+        replace_once(PLAN_ORDER, "plan_order: [high, basics, skill, medium, medium]"),
+        ("\nscoring:", "medium, medium]"),
+        r"scoring(\.plan_order)?",
+        "plan_order lists high, basics, skill, medium and low once each",
+        path_is_regex=True,
+    ),
+    Fault(
+        "plan-order-tier-missing",
+        "pack.yaml",
+        replace_once(PLAN_ORDER, "plan_order: [high, basics, skill, medium]"),
+        ("plan_order: [high, basics, skill, medium]",),
+        "scoring.plan_order",
+        "at least 5 items",
+    ),
+    Fault(
+        "old-severity-weight",
+        "pack.yaml",
+        replace_once(PLAN_ORDER, PLAN_ORDER + "\n  severity_weight: {high: 6, medium: 3, low: 1}"),
+        ("severity_weight: {high: 6",),
+        "scoring.severity_weight",
+        "unknown field",
+    ),
+    Fault(
+        "role-old-modules-field",
+        "roles.yaml",
+        replace_once(USER_OPS_CORE, "    modules: {user: 3}\n" + USER_OPS_CORE),
+        ("modules: {user: 3}",),
+        "roles[1].modules",
+        "unknown field",
+    ),
+    Fault(
+        "role-core-unknown-competency",
         "roles.yaml",
         replace_once(
-            USER_OPS_ROLE, USER_OPS_ROLE.replace("user.segmentation", "user.segmentashun")
+            USER_OPS_CORE, USER_OPS_CORE.replace("user.segmentation", "user.segmentashun")
         ),
         ("user.segmentashun",),
-        "roles[1].competencies.user.segmentashun",
+        "roles[1].core.user.segmentashun",
         "unknown competency 'user.segmentashun'",
     ),
     Fault(
-        "action-unknown-competency",
-        "actions.yaml",
-        append(EXTRA_ACTION),
-        ("competency: user.telepathy",),
-        f"actions[{SHIPPED_ACTIONS}].competency",  # appended after the shipped ones
-        "unknown competency 'user.telepathy'",
+        "role-helps-unknown-competency",
+        "roles.yaml",
+        replace_once(NEW_MEDIA_HELPS, NEW_MEDIA_HELPS.replace("segmentation", "segmentashun")),
+        ("user.segmentashun",),
+        "roles[4].helps.user.segmentashun",
+        "unknown competency 'user.segmentashun'",
+    ),
+    Fault(
+        # user.lifecycle is already core to user_ops; a record-level problem, at the role
+        "role-core-and-helps",
+        "roles.yaml",
+        replace_once(USER_OPS_HELPS, USER_OPS_HELPS + "      user.lifecycle: 2\n"),
+        ("  - id: user_ops",),
+        "roles[1]",
+        "a competency is either core or helps, not both: user.lifecycle",
+    ),
+    Fault(
+        "step-unknown-competency",
+        "modules/user.yaml",
+        append(extra_step("user.telepathy", 1)),
+        (PLANTED + "user.telepathy",),
+        f"steps[{USER_STEPS}].competency",  # appended after the shipped ones
+        "'user.telepathy' is not a competency of module 'user'",
+    ),
+    Fault(
+        "step-of-another-module",
+        "modules/user.yaml",
+        append(extra_step("content.production", 1)),
+        (PLANTED + "content.production",),
+        f"steps[{USER_STEPS}].competency",
+        "'content.production' is not a competency of module 'user'",
+    ),
+    Fault(
+        # the variant (with `when`) stays and is pointed at: the default that should follow is gone
+        "step-without-default",
+        "modules/user.yaml",
+        drop_entry(INCENTIVES_TO_3_DEFAULT),
+        ("    source: [S8, S15, S22]\n\n  - competency: user.incentives",),
+        f"steps[{step_index('user.incentives', 3, variant=True)}]",
+        "competency 'user.incentives' needs a step to level 3 without 'when'",
+    ),
+    Fault(
+        "step-after-its-default",
+        "modules/user.yaml",
+        append(
+            extra_step(
+                "user.segmentation",
+                1,
+                when="{question: role.employer, equals: platform}",
+            )
+        ),
+        (PLANTED + "user.segmentation",),
+        f"steps[{USER_STEPS}]",
+        "a step to 1 for 'user.segmentation' after its default (the entry without 'when') "
+        "is never chosen",
+    ),
+    Fault(
+        "step-unknown-reading",
+        "modules/user.yaml",
+        replace_once(
+            SEGMENTATION_TO_3_READING, SEGMENTATION_TO_3_READING.replace("growth]", "grwoth]")
+        ),
+        ("hacking_grwoth]",),
+        f"steps[{step_index('user.segmentation', 3, variant=False)}].reading[1]",
+        "unknown reading id 'hacking_grwoth'",
+    ),
+    Fault(
+        "basics-unknown-reading",
+        "modules/user.yaml",
+        replace_once(
+            "  reading: [cong_ling_kaishi, yunying_zhiguang]\n",
+            "  reading: [cong_ling_kaishi, yunying_zhigunag]\n",
+        ),
+        ("yunying_zhigunag]",),
+        "basics.reading[1]",
+        "unknown reading id 'yunying_zhigunag'",
+    ),
+    Fault(
+        "step-when-unknown-choice",
+        "modules/user.yaml",
+        replace_once(
+            INCENTIVES_TO_3_VARIANT, INCENTIVES_TO_3_VARIANT.replace("platform}", "platfrom}")
+        ),
+        ("equals: platfrom}",),
+        f"steps[{step_index('user.incentives', 3, variant=True)}].when.equals",
+        "'platfrom' is not a choice of question 'role.employer'",
     ),
     Fault(
         "source-s25",
@@ -327,10 +484,10 @@ FAULTS: list[Fault] = [
         "anchor-and-alias",
         "roles.yaml",
         chain(
-            replace_once(COMMUNITY_OPS_MODULES, COMMUNITY_OPS_MODULES.replace(": {", ": &mods {")),
-            replace_once(USER_OPS_ROLE, "    modules: *mods\n" + USER_OPS_ROLE.split("\n", 1)[1]),
+            replace_once(COMMUNITY_OPS_HELPS, COMMUNITY_OPS_HELPS.replace("helps:", "helps: &h")),
+            replace_once(USER_OPS_HELPS, "    helps: *h\n"),
         ),
-        ("&mods", "*mods"),
+        ("helps: &h", "helps: *h"),
         "",
         "anchors and aliases",
     ),
@@ -379,7 +536,9 @@ def test_planted_fault_is_reported_with_its_location(fault: Fault, rules_copy: P
 
     assert result.exit_code == 3, result.stdout + result.stderr
     assert_reported(result.stdout, fault, rules_copy, lines)
-    assert "problem(s) in the rules pack" in result.stderr
+    assert f"careerfix: {fault.problems} problem(s) in the rules pack" in result.stderr, (
+        result.stdout
+    )
 
 
 def test_empty_file_is_reported(rules_copy: Path) -> None:
@@ -431,7 +590,10 @@ def test_unsafe_tag_payload_is_live(tmp_path: Path) -> None:
 
 TWO_FAULTS = [
     pytest.param("unknown-field", "yaml-syntax-error", id="two-file-level-faults"),
-    pytest.param("role-unknown-competency", "source-s25", id="two-cross-file-faults"),
+    pytest.param("role-core-unknown-competency", "source-s25", id="two-cross-file-faults"),
+    pytest.param(
+        "role-core-unknown-competency", "step-unknown-reading", id="role-and-step-cross-file-faults"
+    ),
     pytest.param(
         "missing-en-text",
         "unknown-field",
@@ -578,8 +740,16 @@ def test_rules_show_lists_every_module_and_role(shipped_rules: Path) -> None:
         assert re.search(rf"  {re.escape(module_id)}  ·", result.stdout), module_id
     for cid in pack.competencies:  # every competency id, whole, at the start of its row
         assert re.search(rf"^ +{re.escape(cid)} ", result.stdout, re.M), cid
-    for role in pack.roles.roles:
-        assert re.search(rf"^ +{re.escape(role.id)} ", result.stdout, re.M), role.id
+    flat = " ".join(result.stdout.split())  # a role's Core line may wrap even at 200 columns
+    for role in pack.roles.roles:  # each role heading: its name, then its id in full
+        assert re.search(
+            rf"^  {re.escape(role.name.en)}  {re.escape(role.id)}  ", result.stdout, re.M
+        )
+        for label, needs in (("Core", role.core), ("Helps", role.helps)):
+            listed = " · ".join(
+                f"{pack.competencies[c].name.en} level {n}" for c, n in needs.items()
+            )
+            assert not needs or f"{label}: {listed}" in flat, (role.id, label)
     assert "User operations" in result.stdout
 
 
@@ -606,7 +776,13 @@ def test_rules_show_role_ids_survive_an_80_column_terminal(shipped_rules: Path) 
     )
 
     assert result.exit_code == 0
-    missing = [r.id for r in pack.roles.roles if not re.search(rf"^ +{r.id} ", result.stdout, re.M)]
+    missing = [
+        r.id
+        for r in pack.roles.roles
+        if not re.search(
+            rf"^  {re.escape(r.name.en)}  {re.escape(r.id)}(  |$)", result.stdout, re.M
+        )
+    ]
     assert missing == []
 
 

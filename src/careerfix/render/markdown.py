@@ -76,7 +76,7 @@ def _summary(report: Report, add: Add) -> None:
     add(f"- **{md(t('summary_job', lang))}**{_colon(lang)}{verdict}")
     if report.target is not None:
         line = (
-            f"- **{md(t('target', lang))}**{_colon(lang)}{md(report.target.name)} "
+            f"- **{md(t('target', lang))}**{_colon(lang)}{md(report.target.name)}"
             f"{_paren(md(t('target_' + report.target.source, lang)), lang)}"
         )
         if report.path is not None:

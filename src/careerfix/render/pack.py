@@ -62,7 +62,7 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
                 verdicts=len(pack.diagnosis.verdicts),
                 findings=len(pack.fit.findings),
                 resume=len(pack.resume.rules),
-                actions=len(pack.steps_for),
+                actions=sum(len(v) for v in pack.steps_for.values()),
                 questions=len(pack.questions),
             )
         )

@@ -83,7 +83,7 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
         modules=modules,
         needs=needs,
         path=path,
-        to_answer=_to_answer(pack, needs, modules, target_id is None),
+        to_answer=_to_answer(pack, needs, modules, known, target_id is None),
         little_data=little_data,
         evidence=evidence,
         diagnosis=diagnosis,
@@ -99,6 +99,7 @@ def _to_answer(
     pack: RulePack,
     needs: tuple[Need, ...],
     modules: tuple[ModuleScore, ...],
+    known: dict[str, str | list[str]],
     no_target: bool,
 ) -> tuple[str, ...]:
     """Unanswered questions that would complete the plan: the target's unknown core competencies;
@@ -114,6 +115,6 @@ def _to_answer(
     else:
         wanted = [n.competency for n in needs if n.kind == "core" and n.current is None]
     out: list[str] = []
-    for cid in wanted:
-        out += [q.id for q in pack.competency_questions[cid]]
+    for cid in wanted:  # unanswered or "not sure" only
+        out += [q.id for q in pack.competency_questions[cid] if q.id not in known]
     return tuple(out)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from careerfix.i18n import join_names, level_text, plural, t
-from careerfix.models.report import Report
+from careerfix.models.report import ReadingOut, Report
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
 _LINE_START = re.compile(r"^([#+\-=>]|\d+[.)])")
@@ -20,6 +20,11 @@ def md(text: str, *, line_start: bool = False) -> str:
     """
     escaped = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub("", text)).replace("\n", " ")
     return _LINE_START.sub(r"\\\1", escaped) if line_start else escaped
+
+
+def _books(books: list[ReadingOut], lang: str) -> str:
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(md(b.title) + _paren(md(b.author), lang) for b in books)
 
 
 def _paren(text: str, lang: str) -> str:
@@ -204,7 +209,7 @@ def _path(report: Report, add: Add) -> None:
         add(md(t("to_answer_lead", lang), line_start=True))
         add("")
         for q in report.to_answer:
-            add(f"- {md(q.prompt)} (`{q.id}`)")
+            add(f"- {md(q.prompt)}{_paren(f'`{q.id}`', lang)}")
         add("")
 
 
@@ -272,7 +277,7 @@ def _plan(report: Report, add: Add) -> None:
                 add(f"    - **{md(part.name)}**{_colon(lang)}{md(part.do)}")
                 add(f"        - {md(t('proof', lang))}{_colon(lang)}{md(part.proof)}")
                 if part.reading:
-                    books = "; ".join(f"{md(b.title)} ({md(b.author)})" for b in part.reading)
+                    books = _books(part.reading, lang)
                     add(f"        - {md(t('reading', lang))}{_colon(lang)}{books}")
             for later in item.later:
                 then = t("then_step", lang, b=later.to, days=later.horizon)
@@ -280,7 +285,7 @@ def _plan(report: Report, add: Add) -> None:
                     f"    - {md(then)}{_colon(lang)}{md(later.do)} {md(t('proof', lang))}{_colon(lang)}{md(later.proof)}"
                 )
             if item.reading:
-                books = "; ".join(f"{md(b.title)} ({md(b.author)})" for b in item.reading)
+                books = _books(item.reading, lang)
                 add(f"    - {md(t('reading', lang))}{_colon(lang)}{books}")
         add("")
 
@@ -295,7 +300,8 @@ def _roles(report: Report, add: Add) -> None:
             extra = f" — {md(t('outlook_favoured', lang))}{_src(['S19'])}"
         elif role.outlook == "fallback":
             extra = f" — {md(t('fallback', lang))}{_src(['S16'])}"
-        unknown_note = f", {md(t('role_unknown', lang, n=role.unknown))}" if role.unknown else ""
+        comma = "，" if lang == "zh" else ", "
+        unknown_note = comma + md(t("role_unknown", lang, n=role.unknown)) if role.unknown else ""
         steps = md(plural("role_steps", lang, role.steps))
         add(f"- **{md(role.name)}** (`{role.id}`){_colon(lang)}{steps}{unknown_note}{extra}")
         if role.note:

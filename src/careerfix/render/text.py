@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfix.i18n import join_names, level_text, plural, t
-from careerfix.models.report import ModuleOut, PlanItemOut, Report
+from careerfix.models.report import ModuleOut, PlanItemOut, ReadingOut, Report
 from careerfix.render.wrap import Para
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -147,6 +147,11 @@ def _steps_phrase(report: Report, lang: str) -> str:
     return phrase
 
 
+def _books(books: list[ReadingOut], lang: str) -> str:
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(b.title + _paren(b.author, lang) for b in books)
+
+
 def _paren(text: str, lang: str) -> str:
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
@@ -171,6 +176,11 @@ def _bullets(console: Console, items: list[Text], bullet: str = "•", indent: i
 
 def _section(console: Console, heading: str) -> None:
     console.print()
+    if cell_len(heading) + 6 > console.width:
+        # Too long for a titled rule (rich would cut it): the heading wraps, the rule follows.
+        console.print(Para(heading, style="bold"))
+        console.print(Rule(style="dim"))
+        return
     console.print(Rule(Text(heading, style="bold"), align="left", style="dim"))
 
 
@@ -259,12 +269,19 @@ def _module_bars(report: Report, width: int) -> Table | Group:
         for m, name, figure, need in rows:
             table.add_row(name, _bar(m, cells), figure, need)
         return _with_legend(report, table)
-    cells = max(8, min(24, width - 2 - fixed))
     parts: list[Text | Padding] = []
+    if width - 2 - fixed >= 8:
+        cells = min(24, width - 2 - fixed)
+        for m, name, figure, need in rows:
+            line = grid(cells, with_name=False)
+            line.add_row(_bar(m, cells), figure, need)
+            parts += [name, Padding(line, (0, 0, 0, 2))]
+        return _with_legend(report, Group(*parts))
+    # Very narrow: the figures get a line of their own under the bar, so none is cut.
+    cells = max(4, min(24, width - 2))
     for m, name, figure, need in rows:
-        line = grid(cells, with_name=False)
-        line.add_row(_bar(m, cells), figure, need)
-        parts += [name, Padding(line, (0, 0, 0, 2))]
+        figures = Text.assemble(figure, " ", need) if need.plain else figure
+        parts += [name, Padding(_bar(m, cells), (0, 0, 0, 2)), Padding(Para(figures), (0, 0, 0, 2))]
     return _with_legend(report, Group(*parts))
 
 
@@ -330,7 +347,7 @@ def _to_answer(console: Console, report: Report) -> None:
     shown = report.to_answer[:_TO_ANSWER_SHOWN]
     _bullets(
         console,
-        [Text(f"{q.prompt} ({q.id})", style="dim") for q in shown],
+        [Text(q.prompt + _paren(q.id, lang), style="dim") for q in shown],
         bullet="?",
         indent=2,
     )
@@ -405,8 +422,9 @@ def _plan_item(item: PlanItemOut, lang: str) -> Group:
         proof.append(part.proof)
         rows: list[Para] = [Para(line), Para(proof)]
         if part.reading:
-            books = "; ".join(f"{b.title} ({b.author})" for b in part.reading)
-            rows.append(Para(Text(_label("reading", lang) + books, style="dim")))
+            rows.append(
+                Para(Text(_label("reading", lang) + _books(part.reading, lang), style="dim"))
+            )
         lines.append(Padding(Group(*rows), (0, 0, 0, 2)))  # type: ignore[arg-type]
     for later in item.later:
         line = Text(
@@ -415,8 +433,7 @@ def _plan_item(item: PlanItemOut, lang: str) -> Group:
         line.append(later.do)
         lines.append(Para(line))
     if item.reading:
-        books = "; ".join(f"{b.title} ({b.author})" for b in item.reading)
-        lines.append(Para(Text(_label("reading", lang) + books, style="dim")))
+        lines.append(Para(Text(_label("reading", lang) + _books(item.reading, lang), style="dim")))
     return Group(*lines)
 
 
@@ -464,7 +481,8 @@ def _roles(console: Console, report: Report) -> None:
         line.append(_paren(role.id, lang), style="dim")
         line.append(f"  {plural('role_steps', lang, role.steps)}")
         if role.unknown:
-            line.append(f", {t('role_unknown', lang, n=role.unknown)}", style="dim")
+            comma = "，" if lang == "zh" else ", "
+            line.append(comma + t("role_unknown", lang, n=role.unknown), style="dim")
         if role.outlook == "favoured":
             line.append(f"  {t('outlook_favoured', lang)} [S19]", style="green")
         if role.outlook == "fallback":

@@ -217,36 +217,40 @@ def test_coverage_threshold(pack: RulePack, mid: str) -> None:
 # ---------------------------------------------------------------- evidence
 
 
-def test_high_claims_need_a_number(pack: RulePack) -> None:
+def test_claims_are_proven_weak_or_unproven_and_lower_levels_are_noted(pack: RulePack) -> None:
     proof = pack.meta.scoring.proof_level
-    qids = [q.id for q in pack.questions.values() if q.kind == "experience"][:5]
+    qids = [q.id for q in pack.questions.values() if q.kind == "experience"][:6]
     answers = {qid: choice_with_level(pack, qid, proof) for qid in qids}
     answers[qids[4]] = choice_with_level(pack, qids[4], 4)
-    low_q = next(
-        q.id for q in pack.questions.values() if q.kind == "experience" and q.id not in qids
-    )
-    answers[low_q] = choice_with_level(pack, low_q, proof - 1)
+    low = [q.id for q in pack.questions.values() if q.kind == "experience" and q.id not in qids]
+    answers[low[0]] = choice_with_level(pack, low[0], proof - 1)
+    answers[low[1]] = choice_with_level(pack, low[1], proof - 1)  # no evidence: no flag
     evidence = {
         qids[0]: "I owned the programme end to end",
         qids[1]: "Day-7 retention 18% -> 24% over two quarters",
         # qids[2]: no evidence at all
         qids[3]: "签约创作者八百人",  # a number in words is not a digit
-        qids[4]: "Led 3 people",
-        low_q: "grew sign-ups by 40%",
+        qids[4]: "Led 3 people",  # a team's size: a number, but no result
+        qids[5]: "做过 5 场活动",  # a count of things done
+        low[0]: "grew sign-ups by 40%",
     }
     result = assess(pack, make(pack, answers, evidence))
     flags = {e.question: e for e in result.evidence}
-    assert set(flags) == set(qids)  # below the proof level: no flag, even with evidence
+    assert set(flags) == {*qids, low[0]}  # a lower level is flagged only when it has evidence
+    assert [q for q, e in flags.items() if not e.claim] == [low[0]]
     assert flags[qids[0]].status == "unproven"
     assert flags[qids[1]].status == "proven"
     assert flags[qids[2]].status == "unproven" and flags[qids[2]].evidence is None
     assert flags[qids[3]].status == "unproven"
-    assert flags[qids[4]].status == "proven" and flags[qids[4]].level == 4
+    assert flags[qids[4]].status == "weak" and flags[qids[4]].level == 4
+    assert flags[qids[5]].status == "weak"
+    assert flags[low[0]].status == "proven" and flags[low[0]].level == proof - 1
     assert flags[qids[1]].competency == pack.questions[qids[1]].competency
     facts = dict(result.facts)
-    assert facts["claims"] == 5
-    assert facts["proven_claims"] == 2
-    assert facts["unproven_claims"] == 3
+    assert facts["claims"] == 6  # the lower-level note is not a claim
+    assert facts["proven_claims"] == 1
+    assert facts["unproven_claims"] == 5  # weak is not proven
+    assert facts["weak_claims"] == 2
 
 
 # ---------------------------------------------------------------- what the target role needs
@@ -404,10 +408,20 @@ def check_plan(pack: RulePack, result: Assessment) -> None:
     scoring = pack.meta.scoring
     tier = {t: i for i, t in enumerate(scoring.plan_order)}
     assert [item.rank for item in result.plan] == list(range(1, len(result.plan) + 1))
+    before = {f.id: set(f.before) for f in pack.fit.findings}
+    movers = {i.ref for i in result.plan if before.get(i.ref, set()) & {p.ref for p in result.plan}}
     keys = [
-        (i.horizon > scoring.plan_soon, tier[i.tier], -i.priority, i.horizon) for i in result.plan
+        (not i.soon, tier[i.tier], -i.priority, i.horizon)
+        for i in result.plan
+        if i.ref not in movers
     ]
     assert keys == sorted(keys)
+    rank = {i.ref: i.rank for i in result.plan}
+    for ref in movers:  # a move out comes before the moves inside that it names
+        assert all(rank[ref] < rank[b] for b in before[ref] if b in rank)
+    for i in result.plan:
+        if i.ref not in movers:
+            assert i.soon == (i.horizon <= scoring.plan_soon)
     for item in result.plan:
         if item.kind == "skill":
             assert item.current is not None and item.to is not None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -120,7 +121,11 @@ def assert_reported(stdout: str, fault: Fault, pack: Path, lines: list[int]) -> 
 
 
 USER_ZH_PROMPT = "      zh: 在用户分层上，哪一项最接近你做过的事？\n"
-DEPARTMENT_WHEN = "when: {question: fit.department, in: [support, trial]}"
+# fit.yaml: findings[0] (fit.platform_outside_core) tests the department as its second condition
+DEPARTMENT_WHEN = (
+    "        - {question: role.employer, equals: platform}\n"
+    "        - {question: fit.department, in: [support, trial]}"
+)
 # roles.yaml: user_ops is roles[1], new_media_ops roles[4]
 USER_OPS_CORE = "    core:\n      user.segmentation: 3\n"
 USER_OPS_HELPS = "    helps:\n      user.feedback: 2\n      activity.mechanics: 2\n"
@@ -134,6 +139,31 @@ INCENTIVES_TO_3_VARIANT = (
 )
 INCENTIVES_TO_3_DEFAULT = "  - competency: user.incentives\n    to: 3\n    do:"
 SEGMENTATION_TO_3_READING = "reading: [cong_ling_kaishi, hacking_growth]"
+
+TIE_ORDER = "tie_order: [content_review, customer_service, partnerships, traffic_ops"
+OUTLOOK_ORDER = "outlook_order: [favoured, standard, tool, fallback]"
+TRAFFIC_REMAP = (
+    "remap: [user.lifecycle, user.segmentation, content.distribution, activity.mechanics]"
+)
+NOT_INTERNET_BEFORE = "before: [fit.far_from_core_kpi, fit.kpi_indirect]"
+REVIEW_POINTS_TO = "points_to: [content_ops, user_ops]"
+
+
+def _shipped(name: str) -> Any:
+    return yaml.safe_load((SHIPPED_RULES / name).read_text("utf-8"))
+
+
+def index_in(name: str, key: str, item_id: str) -> int:
+    """Index of the entry ``item_id`` in the list ``key`` of the shipped ``name``."""
+    return next(i for i, entry in enumerate(_shipped(name)[key]) if entry["id"] == item_id)
+
+
+assert index_in("fit.yaml", "findings", "fit.platform_outside_core") == 0, (
+    "DEPARTMENT_WHEN must be in findings[0]"
+)
+TRAFFIC = index_in("diagnosis.yaml", "verdicts", "traffic_ops")
+NOT_INTERNET = index_in("fit.yaml", "findings", "fit.not_internet_company")
+REVIEW_STONE = index_in("fit.yaml", "findings", "fit.review_stepping_stone")
 
 SHIPPED_USER_STEPS = yaml.safe_load((SHIPPED_RULES / "modules" / "user.yaml").read_text("utf-8"))[
     "steps"
@@ -266,17 +296,17 @@ FAULTS: list[Fault] = [
     Fault(
         "condition-unknown-question",
         "fit.yaml",
-        replace_once(DEPARTMENT_WHEN, "when: {question: fit.departmnt, in: [support, trial]}"),
+        replace_once(DEPARTMENT_WHEN, DEPARTMENT_WHEN.replace("fit.department", "fit.departmnt")),
         ("fit.departmnt",),
-        "findings[0].when.question",
+        "findings[0].when.all[1].question",
         "condition names unknown question 'fit.departmnt'",
     ),
     Fault(
         "condition-unknown-choice",
         "fit.yaml",
-        replace_once(DEPARTMENT_WHEN, "when: {question: fit.department, in: [support, trail]}"),
+        replace_once(DEPARTMENT_WHEN, DEPARTMENT_WHEN.replace("trial]", "trail]")),
         ("in: [support, trail]",),
-        "findings[0].when.in[1]",
+        "findings[0].when.all[1].in[1]",
         "'trail' is not a choice of question 'fit.department'",
     ),
     Fault(
@@ -515,6 +545,107 @@ FAULTS: list[Fault] = [
         "rules[0].advice.zh",
         "unknown placeholder {nonsense}",
     ),
+    Fault(
+        "tie-order-unknown-verdict",
+        "diagnosis.yaml",
+        replace_once(
+            TIE_ORDER, TIE_ORDER.replace("[content_review,", "[social_ops, content_review,")
+        ),
+        ("[social_ops",),
+        "tie_order[0]",
+        "unknown verdict 'social_ops'",
+    ),
+    Fault(
+        # every verdict must have its place, or a tie would fall back to file order
+        "tie-order-missing-verdict",
+        "diagnosis.yaml",
+        replace_once(TIE_ORDER, TIE_ORDER.replace("partnerships, ", "")),
+        ("tie_order: [",),
+        "tie_order",
+        "tie_order must list every verdict (missing: partnerships)",
+    ),
+    Fault(
+        "tie-order-verdict-twice",
+        "diagnosis.yaml",
+        replace_once(
+            TIE_ORDER, TIE_ORDER.replace("[content_review,", "[content_review, content_review,")
+        ),
+        ("tie_order: [",),
+        "tie_order[1]",
+        "verdict 'content_review' is listed twice",
+    ),
+    Fault(
+        "remap-unknown-competency",
+        "diagnosis.yaml",
+        replace_once(
+            TRAFFIC_REMAP, TRAFFIC_REMAP.replace("activity.mechanics", "activity.mechanix")
+        ),
+        ("activity.mechanix]",),
+        f"verdicts[{TRAFFIC}].remap[3]",
+        "unknown competency 'activity.mechanix'",
+    ),
+    Fault(
+        # a module id is no longer enough: the re-map names competencies (S13)
+        "remap-names-a-module",
+        "diagnosis.yaml",
+        replace_once(TRAFFIC_REMAP, "remap: [user, content, activity]"),
+        ("remap: [user, content, activity]",),
+        f"verdicts[{TRAFFIC}].remap[0]",
+        "unknown competency 'user'",
+        problems=3,
+    ),
+    Fault(
+        "before-unknown-finding",
+        "fit.yaml",
+        replace_once(
+            NOT_INTERNET_BEFORE, NOT_INTERNET_BEFORE.replace("kpi_indirect", "kpi_indrect")
+        ),
+        ("fit.kpi_indrect]",),
+        f"findings[{NOT_INTERNET}].before[1]",
+        "unknown finding 'fit.kpi_indrect'",
+    ),
+    Fault(
+        "points-to-unknown-role",
+        "fit.yaml",
+        replace_once(REVIEW_POINTS_TO, REVIEW_POINTS_TO.replace("user_ops]", "users_ops]")),
+        ("users_ops]",),
+        f"findings[{REVIEW_STONE}].points_to[1]",
+        "unknown role 'users_ops'",
+    ),
+    Fault(
+        # the check of the whole list is reported at its parent mapping (or at the list itself)
+        "outlook-order-repeated",
+        "pack.yaml",
+        replace_once(OUTLOOK_ORDER, "outlook_order: [favoured, standard, tool, tool]"),
+        ("  role_ranking:", "tool, tool]"),
+        r"scoring\.role_ranking(\.outlook_order)?",
+        "outlook_order lists favoured, standard, tool and fallback once each",
+        path_is_regex=True,
+    ),
+    Fault(
+        "outlook-order-unknown-outlook",
+        "pack.yaml",
+        replace_once(OUTLOOK_ORDER, "outlook_order: [favoured, standard, tool, fallbak]"),
+        ("fallbak]",),
+        "scoring.role_ranking.outlook_order[3]",
+        "'fallback'",
+    ),
+    Fault(
+        "outlook-order-missing",
+        "pack.yaml",
+        replace_once(OUTLOOK_ORDER, "outlook_order: [favoured, standard, fallback]"),
+        ("outlook_order: [favoured, standard, fallback]",),
+        "scoring.role_ranking.outlook_order",
+        "at least 4 items",
+    ),
+    Fault(
+        "reach-steps-negative",
+        "pack.yaml",
+        replace_once("reach_steps: 6", "reach_steps: -1"),
+        ("reach_steps: -1",),
+        "scoring.role_ranking.reach_steps",
+        "greater than or equal to 0",
+    ),
 ]
 FAULT = {f.id: f for f in FAULTS}
 
@@ -726,7 +857,7 @@ def test_every_domain_source_is_cited_by_the_shipped_pack(
 # ---------------------------------------------------------------- rules show
 
 
-WIDE = {"CAREERFIX_WIDTH": "200"}
+WIDE: dict[str, str | None] = {"CAREERFIX_WIDTH": "200"}
 
 
 def test_rules_show_lists_every_module_and_role(shipped_rules: Path) -> None:

@@ -145,6 +145,7 @@ def answers_from_data(
             for qid in pack.questions
             if (text := parsed.evidence.get(qid)) and text.strip()
         },
+        written_for=parsed.pack_version,
     )
 
 

@@ -18,6 +18,7 @@ from careerfix import __version__
 from careerfix.errors import (
     CareerfixError,
     ExitCode,
+    InputError,
     InterruptedByUser,
     NoTerminalError,
     ProblemsError,
@@ -54,6 +55,7 @@ tells you what kind of job you really hold, and prints a gap report and a plan.
 
 Start here:
   careerfix rules show            what is measured, at a glance
+  careerfix rules source S22      one source of the method, and the rules that cite it
   careerfix rules check [DIR]     validate a rules pack (yours or the shipped one)
 
 
@@ -160,7 +162,7 @@ def rules_check(
 
 @rules_app.command("show")
 def rules_show(rules: RulesOpt = None, lang: LangOpt = None) -> None:
-    """Show the model at a glance: modules, competencies, question counts, target roles."""
+    """Show the model at a glance: modules, competencies, target roles, levels, sources."""
     from careerfix.render.console import print_rendered
     from careerfix.render.pack import render_pack
     from careerfix.rules import load_pack
@@ -168,6 +170,73 @@ def rules_show(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     pack = load_pack(rules)
     code = _lang(lang)
     print_rendered(lambda console: render_pack(console, pack, code))
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@rules_app.command("source")
+def rules_source(
+    source_id: Annotated[
+        str,
+        typer.Argument(
+            help="A source id of the pack, e.g. S22 (all of them: 'careerfix rules show').",
+            metavar="ID",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="text (a list) or json (for scripts).")
+    ] = ListFormat.text,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Show one source of the method and every rule that cites it.
+
+    The ids in brackets in a report ([S22]) are these sources. Exits 1 when the pack has no
+    source ID.
+
+    \b
+    Examples:
+      careerfix rules source S22
+      careerfix rules source S9 --lang zh
+      careerfix rules source S17 --format json
+    """
+    from careerfix.rules import load_pack
+    from careerfix.sources import cited_by, source_span
+
+    pack = load_pack(rules)
+    code = _lang(lang)
+    sid = source_id.strip().upper()
+    if sid not in pack.meta.sources:
+        raise InputError(
+            t("source_unknown", code, id=source_id, span=source_span(set(pack.meta.sources)))
+        )
+    if fmt is ListFormat.json:
+        import json
+
+        data = {
+            "pack": {"id": pack.id, "version": pack.version},
+            "id": sid,
+            "title": pack.meta.sources[sid].get(code),
+            "cited_by": [
+                {
+                    "file": c.file,
+                    "kind": c.kind,
+                    "id": c.id,
+                    "text": c.text.get(code) if c.text is not None else None,
+                }
+                for c in cited_by(pack, sid)
+            ],
+        }
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        return
+    from careerfix.render.console import print_rendered
+    from careerfix.render.pack import render_source
+
+    print_rendered(lambda console: render_source(console, pack, sid, code))
 
 
 class Format(StrEnum):
@@ -288,6 +357,13 @@ def assess(
     if save_answers is not None:
         _save_answers(given, save_answers)
     code = lang.value if lang is not None else (given.lang or default_lang())
+    for change in pack.changes_since(given.written_for):
+        sys.stderr.write(
+            "careerfix: "
+            + t("pack_changed", code, old=given.written_for, new=change.version)
+            + change.note.get(code)
+            + "\n"
+        )
     # Imported only now, so that the interview's first question does not wait for the engine.
     from careerfix.engine import assess as run_assessment
 

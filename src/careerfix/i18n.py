@@ -28,6 +28,19 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "outlook_favoured": ("看好", "favoured"),
     "outlook_standard": ("一般", "standard"),
     "outlook_fallback": ("保底", "fallback"),
+    "outlook_tool": ("工具型", "a tool"),
+    "role_direction_favoured": ("方法推荐的方向", "a direction the method favours"),
+    "role_direction_tool": (
+        "工具型岗位，更适合作为技能",
+        "a tool of the trade more than a career base",
+    ),
+    "role_direction_fallback": ("保底选择，上限低", "a fallback with a low ceiling"),
+    "role_reach": ("够得着", "within reach"),
+    "role_far": ("还较远", "further off"),
+    "role_from_verdict": ("从你现在的工作延伸", "grows from your current work"),
+    "role_interests": ("符合你 {n} 项兴趣", "suits {n} of your interests"),
+    "role_interests_one": ("符合你 {n} 项兴趣", "suits {n} of your interests"),
+    "role_pointed": ("职业建议指向这里", "a career move points here"),
     "levels": ("等级", "Levels"),
     "level": ("等级", "Level"),
     "pack_counts": (
@@ -132,10 +145,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{n} more: see to_answer in --format json.",
     ),
     "level_n": ("{n} 级", "level {n}"),
-    "evidence_legend": (
-        "✓ 有数字证明；? 还缺一个能证明结果的数字。",
-        "✓ proven by a number; ? still needs a number that proves the result.",
+    "evidence_legend_proven": (
+        "✓ 有结果：一个指标和它的数值。",
+        "✓ proven: a result, a metric and its value.",
     ),
+    "evidence_legend_weak": (
+        "~ 只是做过的次数，不是结果。",
+        "~ weak: a count of things done, not a result.",
+    ),
+    "evidence_legend_unproven": (
+        "? 还缺一个证明结果的数字。",
+        "? unproven: still needs a number that proves the result.",
+    ),
+    "evidence_legend_note": (
+        "· 这一级不需要证明，你写下的内容也列在这里。",
+        "· this level needs no proof; what you noted is listed too.",
+    ),
+    "level_result_noted": ("{n} 级，附了结果", "level {n}, a result noted"),
+    "level_noted": ("{n} 级，附了说明", "level {n}, noted"),
     "move_in_plan": ("建议的行动见计划第 {n} 项", "what to do: plan item {n}"),
     "kind_basics": ("基础", "basics"),
     "step_now": ("这一步：{a} 级 → {b} 级", "This step: level {a} → {b}"),
@@ -153,9 +180,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "unknown: too few of the module's questions are answered to score it.",
     ),
     "roles_legend": (
-        "步 = 该岗位核心能力还需提升的等级数；未知 = 还没回答的核心能力项。",
-        "steps: levels still to climb on the role's core competencies; unknown: core "
-        "competencies not answered yet.",
+        "步 = 该岗位核心能力还需提升的等级数；未知 = 还没回答的核心能力项；够得着 = 步数加未知不超过 {n}。"
+        "排序：职业建议指向的岗位在前，然后是够得着的，再按方向（推荐、一般、工具型、保底），最后按匹配度（步数、是否从现在的工作延伸、兴趣）。",
+        "steps: levels still to climb on the role's core competencies; unknown: core competencies "
+        "not answered yet; within reach: steps plus unknowns at most {n}. Order: roles a career "
+        "move points to, then those within reach, then by direction (favoured, standard, tool, "
+        "fallback), then by fit (steps, growing from your work, interests).",
     ),
     "report_title": ("运营职业诊断报告", "Operations career report"),
     "target": ("目标岗位", "Target role"),
@@ -199,11 +229,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "evidence_title": ("成果证据", "Evidence for your claims"),
     "unproven": ("缺数字", "unproven"),
-    "proven": ("有数字", "proven"),
-    "evidence_hint": (
-        "「负责并有结果」以上的经历要有数字支撑；没有数字的，面试中很难让人信服。",
-        "Claims of owning results or more need a number; without one they rarely convince an interviewer.",
-    ),
+    "weak": ("只是次数，不是结果", "a count of things done, not a result"),
+    "proven": ("有结果", "proven"),
+    "noted": ("已记下", "noted"),
     "fit_title": ("公司与上级", "Company and leader"),
     "severity_high": ("高", "high"),
     "severity_medium": ("中", "medium"),
@@ -239,10 +267,35 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "roles_title": ("适合你的目标岗位", "Target roles that fit you"),
     "role_unknown": ("{n} 项未知", "{n} unknown"),
     "fallback": ("保底选择", "fallback"),
+    "sources_title": ("方法依据", "Sources"),
     "sources_note": (
-        "方括号里的 S 编号指向方法依据（domain.md）。",
-        "S-numbers in brackets point at the rules of the method (domain.md).",
+        "方括号里的编号指向上面这些方法依据；运行 careerfix rules source 编号，可以看到一条依据和引用它的全部规则。",
+        "The ids in brackets point at these rules of the method; 'careerfix rules source ID' shows "
+        "one with every rule that cites it.",
     ),
+    "source_unknown": (
+        "未知的依据编号「{id}」；这个规则包的依据是 {span}（见 careerfix rules show）",
+        "unknown source id '{id}'; the pack's sources are {span} (see 'careerfix rules show')",
+    ),
+    "source_cited_by": ("引用它的规则（{n} 条）", "Cited by {n} rules"),
+    "source_cited_by_one": ("引用它的规则（{n} 条）", "Cited by {n} rule"),
+    "source_not_cited": ("没有规则引用它。", "No rule cites it."),
+    "sources_list": ("依据", "Sources"),
+    "source_rules": ("{n} 条规则", "{n} rules"),
+    "source_rules_one": ("{n} 条规则", "{n} rule"),
+    "cite_module": ("模块", "module"),
+    "cite_competency": ("能力项", "competency"),
+    "cite_question": ("题目", "question"),
+    "cite_basics": ("基础", "basics"),
+    "cite_step": ("学习步骤", "step"),
+    "cite_verdict": ("岗位判定", "verdict"),
+    "cite_signal": ("判定信号", "signal"),
+    "cite_finding": ("匹配规则", "finding"),
+    "cite_role": ("目标岗位", "role"),
+    "cite_resume_rule": ("简历规则", "resume rule"),
+    "cite_proof": ("证据判定", "proof"),
+    "cite_hint": ("提示", "hint"),
+    "proof_rules": ("什么算成果证据", "what counts as proof of a claim"),
     "level_word": ("级", ""),
     # the interview
     "choose_lang": ("选择语言 / Choose a language", "选择语言 / Choose a language"),
@@ -303,6 +356,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the interview needs a terminal, but stdin or stderr is not one. Give your answers with "
         "--answers FILE (get a template with 'careerfix questions').",
     ),
+    "pack_changed": (
+        "这些回答是按规则包 {old} 写的，现在是 {new}：",
+        "these answers were written for pack {old}; in {new}: ",
+    ),
     "saved_answers": ("答案已保存到 {path}", "answers saved to {path}"),
 }
 
@@ -311,6 +368,10 @@ def t(key: str, lang: str, **values: object) -> str:
     zh, en = _MESSAGES[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+def has_message(key: str) -> bool:
+    return key in _MESSAGES
 
 
 def plural(key: str, lang: str, n: int, **values: object) -> str:

@@ -309,4 +309,6 @@ def open_draft(
             ),
             "yellow",
         )
+        for change in pack.changes_since(saved.pack_version):
+            say(change.note.get(lang), "yellow")
     return draft

@@ -246,6 +246,7 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
     _check_resume(chk, pack, unique)
     _check_steps(chk, pack, module_files, unique)
     _check_templates(chk, pack)
+    _check_proof(chk, pack)
 
 
 def _walk(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, Any]]:
@@ -323,8 +324,9 @@ def _check_sources(chk: _Checker, index: _RawIndex) -> None:
 
 
 def _span(ids: set[str]) -> str:
-    numbers = sorted(int(s[1:]) for s in ids if s[1:].isdigit())
-    return f"S{numbers[0]}–S{numbers[-1]}" if numbers else "none"
+    from careerfix.sources import source_span
+
+    return source_span(ids)
 
 
 def _check_conditions(chk: _Checker, index: _RawIndex) -> None:
@@ -407,16 +409,39 @@ def _check_diagnosis(chk: _Checker, pack: RulePack, unique: Any) -> None:
                         ("verdicts", i, "titles", j),
                         f"'{t}' is not a choice of '{title_q.id}'",
                     )
-        for j, mid in enumerate(v.remap):
-            if mid not in pack.module_by_id:
-                chk.add(rel, ("verdicts", i, "remap", j), f"unknown module '{mid}'")
+        for j, cid in enumerate(v.remap):
+            if cid not in pack.competencies:
+                chk.add(rel, ("verdicts", i, "remap", j), f"unknown competency '{cid}'")
+    ids = [v.id for v in d.verdicts]
+    for j, vid in enumerate(d.tie_order):
+        if vid not in ids:
+            chk.add(rel, ("tie_order", j), f"unknown verdict '{vid}'")
+        elif d.tie_order.index(vid) != j:
+            chk.add(rel, ("tie_order", j), f"verdict '{vid}' is listed twice")
+    missing = [vid for vid in ids if vid not in d.tie_order]
+    if missing:
+        chk.add(
+            rel,
+            ("tie_order",),
+            f"tie_order must list every verdict (missing: {', '.join(missing)})",
+        )
+    for qid in d.settling_questions:
+        if pack.question_section.get(qid) != "role":
+            chk.add(rel, ("settling_questions", qid), f"'{qid}' is not a role question")
 
 
 def _check_fit(chk: _Checker, pack: RulePack, unique: Any) -> None:
     rel = "fit.yaml"
     seen: dict[str, str] = {}
+    ids = {f.id for f in pack.fit.findings}
     for i, f in enumerate(pack.fit.findings):
         unique("finding", f.id, seen, rel, ("findings", i, "id"))
+        for j, other in enumerate(f.before):
+            if other not in ids or other == f.id:
+                chk.add(rel, ("findings", i, "before", j), f"unknown finding '{other}'")
+        for j, role in enumerate(f.points_to):
+            if role not in pack.role_by_id:
+                chk.add(rel, ("findings", i, "points_to", j), f"unknown role '{role}'")
 
 
 def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
@@ -518,6 +543,7 @@ def _check_templates(chk: _Checker, pack: RulePack) -> None:
     templates: list[tuple[str, tuple[Any, ...], Any, set[str]]] = [
         ("diagnosis.yaml", ("mismatch_note",), d.mismatch_note, {"title", "verdict"}),
         ("diagnosis.yaml", ("ambiguous_note",), d.ambiguous_note, {"first", "second"}),
+        ("diagnosis.yaml", ("ask_note",), d.ask_note, {"questions"}),
     ]
     templates += [
         ("resume.yaml", ("rules", i, "advice"), r.advice, set(FACTS))
@@ -536,3 +562,38 @@ def _check_templates(chk: _Checker, pack: RulePack) -> None:
                     (*loc, lang),
                     f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(allowed))})",
                 )
+
+
+def _check_proof(chk: _Checker, pack: RulePack) -> None:
+    """Every proof pattern compiles and cannot match an empty text (it would match anywhere);
+    every example gets the status it states."""
+    import re
+
+    from careerfix.engine.proof import FLAGS, compile_proof, proof_status
+
+    proof = pack.meta.proof
+    broken = False
+    lists: list[tuple[tuple[Any, ...], str]] = [(("proof", "number"), proof.number)]
+    for key in ("activity", "change", "amount", "period", "counts"):
+        lists += [(("proof", key, i), p) for i, p in enumerate(getattr(proof, key))]
+    for loc, pattern in lists:
+        try:
+            compiled = re.compile(pattern, FLAGS)
+        except re.error as exc:
+            chk.add(PACK_FILE, loc, f"not a valid regular expression: {exc}")
+            broken = True
+            continue
+        if compiled.search("") is not None:
+            chk.add(PACK_FILE, loc, "the pattern matches an empty text, so it would match anywhere")
+            broken = True
+    if broken:
+        return
+    compiled_proof = compile_proof(proof)
+    for i, example in enumerate(proof.examples):
+        got = proof_status(compiled_proof, example.text)
+        if got != example.status:
+            chk.add(
+                PACK_FILE,
+                ("proof", "examples", i, "status"),
+                f"the proof patterns make this evidence {got}, not {example.status}",
+            )

@@ -28,9 +28,11 @@ _TARGET = {
     "en": "target role (empty: careerfix suggests one): {roles}",
 }
 _EVIDENCE = {
-    "zh": "等级 3、4 的回答请写上证明它的数字（指标、数值、时间段），否则会被标记为「缺数字」。",
-    "en": "For answers at level 3 or 4, give the number that proves it (metric, value, period); "
-    "without one the claim is marked unproven.",
+    "zh": "等级 {level} 及以上的回答请写上证明它的结果（指标、数值、时间段）：没有数字的标为「缺数字」，"
+    "只写做过几次的标为「只是次数，不是结果」。低于这一级的回答也可以写，会作为记录列在报告里。",
+    "en": "For answers at level {level} or above, give the result that proves it (metric, value, "
+    "period): with no number the claim is marked unproven, with only a count of things done, "
+    "weak. Evidence on lower levels is kept and shown as a note.",
 }
 _MULTI = {"zh": "可多选，写成列表：[a, b]", "en": "several allowed, as a list: [a, b]"}
 
@@ -102,7 +104,7 @@ def template_yaml(pack: RulePack, lang: str) -> str:
                 level = f"({c.level}) " if c.level is not None else ""
                 lines.append(f"  #   {c.value.ljust(width)}  {level}{c.text.get(lang)}")
             lines.append(f"  {q.id}:")
-    lines.append(f"# {_EVIDENCE[lang]}")
+    lines.append(f"# {_EVIDENCE[lang].format(level=pack.meta.scoring.proof_level)}")
     lines.append("evidence:")
     example = next((q for q in pack.questions.values() if q.kind == "experience"), None)
     if example is not None:

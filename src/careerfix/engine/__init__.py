@@ -18,7 +18,7 @@ from careerfix.engine.score import (
     evidence_flags,
     read_answers,
 )
-from careerfix.engine.targets import rank_roles
+from careerfix.engine.targets import rank_roles, suggest
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import Assessment, ModuleScore, Need
 from careerfix.models.pack import RulePack
@@ -33,12 +33,14 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
     known, qlevels = read_answers(pack, answers)
     comps = competency_scores(cp, qlevels)
     levels = module_levels(pack, comps)
-    evidence = evidence_flags(pack, answers, qlevels)
-    proven = sum(1 for e in evidence if e.status == "proven")
+    evidence = evidence_flags(pack, cp, answers, qlevels)
+    claims = [e.status for e in evidence if e.claim]
+    proven = claims.count("proven")
     counts = {
-        "claims": len(evidence),
+        "claims": len(claims),
         "proven_claims": proven,
-        "unproven_claims": len(evidence) - proven,
+        "unproven_claims": len(claims) - proven,  # weak ones included: they are not proven
+        "weak_claims": claims.count("weak"),
         "answered": len(known),
         "unknown": len(pack.questions) - len(known),
         "levels_known": len(qlevels),
@@ -55,7 +57,8 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
     findings = fit_findings(cp, facts)
     interest_answer = known.get(pack.roles.interest_question, [])
     interests = interest_answer if isinstance(interest_answer, list) else [interest_answer]
-    roles = rank_roles(pack, cp, comps, diagnosis.verdicts, interests)
+    pointed = frozenset(r for f in findings for r in cp.finding_points_to[f.id])
+    roles = rank_roles(pack, cp, comps, diagnosis.verdicts, interests, pointed)
     modules = module_scores(pack, levels)
     little_data = len(qlevels) < scoring.little_data
 
@@ -63,8 +66,8 @@ def assess(pack: RulePack, answers: Answers, target: str | None = None) -> Asses
         target_id, source = target, "flag"
     elif answers.target is not None:
         target_id, source = answers.target, "answers"
-    elif roles and roles[0].outlook != "fallback" and not little_data:
-        target_id, source = roles[0].role, "suggested"
+    elif not little_data and (suggested := suggest(roles)) is not None:
+        target_id, source = suggested, "suggested"
     else:
         target_id, source = None, "none"
 

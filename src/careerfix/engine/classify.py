@@ -1,4 +1,4 @@
-"""Role diagnosis: which kind of operations job the answers describe (S1–S5, S13)."""
+"""Role diagnosis: which kind of operations job the answers describe."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
             for r in reasons:
                 total += r.weight
             scored.append(VerdictScore(verdict.id, total, tuple(reasons)))
-    scored.sort(key=lambda v: -v.score)  # stable: ties stay in pack order
+    tie = cp.verdict_tie_rank
+    scored.sort(key=lambda v: (-v.score, tie[v.id]))  # equal scores: the pack's tie_order
     ratio = pack.meta.scoring.ambiguity_ratio
     ambiguous = len(scored) > 1 and scored[1].score >= ratio * scored[0].score
     shown = tuple(scored[:2] if ambiguous else scored[:1])
@@ -36,11 +37,7 @@ def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
 
     remap: tuple[tuple[str, float | None], ...] = ()
     if shown:
-        levels = facts.module_levels
-        remap = tuple(
-            sorted(
-                ((m, levels.get(m)) for m in pack.verdict_by_id[shown[0].id].remap),
-                key=lambda pair: -(pair[1] if pair[1] is not None else -1.0),
-            )
-        )
-    return Diagnosis(shown, ambiguous, title, mismatch, remap)
+        levels = facts.competency_levels
+        remap = tuple((c, levels.get(c)) for c in pack.verdict_by_id[shown[0].id].remap)
+    unanswered = tuple(q for q in spec.settling_questions if q not in facts.answers)
+    return Diagnosis(shown, ambiguous, title, mismatch, remap, unanswered)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from careerfix.engine.conditions import Test, compile_condition
+from careerfix.engine.proof import CompiledProof, compile_proof
 from careerfix.models.assessment import FindingResult, Reason, ResumeAdvice
 from careerfix.models.pack import RulePack
 
@@ -79,7 +80,11 @@ class CompiledPack:
     # (competency, level reached) → its step entries, situation-specific ones first
     steps: dict[tuple[str, int], tuple[CompiledStep, ...]]
     basics_horizon: dict[str, int]
+    verdict_tie_rank: dict[str, int]
+    finding_points_to: dict[str, tuple[str, ...]]
+    finding_before: dict[str, tuple[str, ...]]
     basics_sources: dict[str, tuple[str, ...]]
+    proof: CompiledProof
 
 
 _CACHE: WeakKeyDictionary[RulePack, CompiledPack] = WeakKeyDictionary()
@@ -165,5 +170,9 @@ def _compile(pack: RulePack) -> CompiledPack:
         tuple(mid for mid, mf in pack.module_by_id.items() if mf.module.base),
         steps,
         {mid: mf.basics.horizon for mid, mf in pack.module_by_id.items()},
+        {vid: i for i, vid in enumerate(pack.diagnosis.tie_order)},
+        {f.id: tuple(f.points_to) for f in pack.fit.findings},
+        {f.id: tuple(f.before) for f in pack.fit.findings},
         {mid: tuple(mf.basics.source) for mid, mf in pack.module_by_id.items()},
+        proof=compile_proof(pack.meta.proof),
     )

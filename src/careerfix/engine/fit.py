@@ -1,4 +1,4 @@
-"""Company-and-leader fit findings (S9, S10, S12, S16–S18, S20)."""
+"""Company-and-leader fit findings."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from careerfix.engine.compiled import CompiledPack
 from careerfix.engine.conditions import Facts
 from careerfix.models.assessment import FindingResult
 
-_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "strength": 3}
-
 
 def fit_findings(cp: CompiledPack, facts: Facts) -> tuple[FindingResult, ...]:
-    """The findings whose conditions hold, most severe first (ties in pack order)."""
+    """The findings whose conditions hold, most severe first in the order of the pack's
+    plan_order (strengths last; ties in pack order)."""
+    order = [
+        tier for tier in facts.pack.meta.scoring.plan_order if tier in ("high", "medium", "low")
+    ]
+    rank = {severity: i for i, severity in enumerate([*order, "strength"])}
     found = [f.result for f in cp.findings if f.test(facts)]
-    found.sort(key=lambda f: _SEVERITY_ORDER[f.severity])
+    found.sort(key=lambda f: rank[f.severity])
     return tuple(found)

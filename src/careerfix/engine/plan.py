@@ -58,6 +58,7 @@ def _skill_item(
         ref=climb.competency,
         tier="skill",
         horizon=entries[0].horizon,
+        soon=False,
         priority=climb.steps * weight * cp.module_priority[module],
         need=kind,  # type: ignore[arg-type]
         current=climb.current,
@@ -122,6 +123,7 @@ def build_plan(
                 ref="basics",
                 tier="basics",
                 horizon=max(cp.basics_horizon[mid] for mid in basics),
+                soon=False,
                 priority=0.0,
                 need=None,
                 current=None,
@@ -143,6 +145,7 @@ def build_plan(
                 ref=f.id,
                 tier=f.severity,
                 horizon=horizon_of[f.id],
+                soon=False,
                 priority=0.0,
                 need=None,
                 current=None,
@@ -165,7 +168,24 @@ def build_plan(
             k,
         ),
     )
-    plan = tuple(replace(items[k], rank=rank) for rank, k in enumerate(order, start=1))
+    # A move that must come before others (the pack's `before`) is placed just ahead of the
+    # first of them, in its group.
+    is_soon = [item.horizon <= soon for item in items]
+    position = {items[k].ref: n for n, k in enumerate(order) if items[k].kind == "career"}
+    for k in list(order):
+        item = items[k]
+        if item.kind != "career":
+            continue
+        ahead = [position[b] for b in cp.finding_before[item.ref] if b in position]
+        if ahead and min(ahead) < order.index(k):
+            target = min(ahead)
+            is_soon[k] = is_soon[order[target]]
+            order.remove(k)
+            order.insert(target, k)
+            position = {items[j].ref: n for n, j in enumerate(order) if items[j].kind == "career"}
+    plan = tuple(
+        replace(items[k], rank=rank, soon=is_soon[k]) for rank, k in enumerate(order, start=1)
+    )
     if path is not None:
         at = {item.ref: item.rank for item in plan if item.kind == "skill"}
         climbs = tuple(sorted(path.climbs, key=lambda c: at[c.competency]))

@@ -1,4 +1,4 @@
-"""Resume advice (S21–S24)."""
+"""Resume advice: the pack's resume rules that hold for these answers."""
 
 from __future__ import annotations
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from careerfix.engine.compiled import CompiledPack
+from careerfix.engine.proof import proof_status
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import CompetencyScore, EvidenceFlag, QuestionTrace
 from careerfix.models.pack import RulePack
-
-_DIGIT = re.compile(r"\d")
 
 
 def read_answers(
@@ -69,23 +67,19 @@ def trace(pack: RulePack, answers: Answers, competency: str) -> list[QuestionTra
     return out
 
 
-def is_proof(text: str | None) -> bool:
-    """Evidence counts as proof only when it carries a number (S22)."""
-    return text is not None and _DIGIT.search(text) is not None
-
-
 def evidence_flags(
-    pack: RulePack, answers: Answers, levels: Mapping[str, int]
+    pack: RulePack, cp: CompiledPack, answers: Answers, levels: Mapping[str, int]
 ) -> tuple[EvidenceFlag, ...]:
+    """A flag per claim (a level at or above the proof level), proven, weak or unproven; and
+    one per lower-level answer that carries evidence anyway (``claim`` False), so it is shown."""
     threshold = pack.meta.scoring.proof_level
     competency_of = pack.competency_of_question
     flags = []
     for qid, level in levels.items():
-        if level < threshold:
-            continue
         text = answers.evidence.get(qid)
-        competency = competency_of[qid]
-        flags.append(
-            EvidenceFlag(qid, competency, level, "proven" if is_proof(text) else "unproven", text)
-        )
+        claim = level >= threshold
+        if not claim and not text:
+            continue
+        status = proof_status(cp.proof, text)
+        flags.append(EvidenceFlag(qid, competency_of[qid], level, status, text, claim))
     return tuple(flags)

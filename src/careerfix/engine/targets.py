@@ -1,7 +1,9 @@
 """Ranking the target roles for one person, with the pack's weights (scoring.role_ranking).
 
 fit = bonuses (verdict, interests, outlook) − steps on the role's known core − a cost per core
-competency not yet known. Fallback roles (a low ceiling) are always listed last.
+competency not yet known. The list is ordered by: roles a held career move points to, then roles
+within reach (steps + unknowns ≤ reach_steps), then the pack's outlook order, then fit; fallback
+roles (a low ceiling) are always listed last.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ def rank_roles(
     comps: Sequence[CompetencyScore],
     verdicts: Sequence[VerdictScore],
     interests: Sequence[str],
+    pointed: frozenset[str] = frozenset(),
 ) -> tuple[RoleFit, ...]:
     weights = pack.meta.scoring.role_ranking
+    outlook_rank: dict[str, int] = {o: i for i, o in enumerate(weights.outlook_order)}
     verdict_ids = [v.id for v in verdicts[:2]]
     wanted = frozenset(interests)
     fits = []
@@ -47,11 +51,36 @@ def rank_roles(
         if role.outlook == "favoured":
             bonus += weights.favoured_bonus
         fit = bonus - steps - weights.unknown_cost * unknown
+        # Within reach: fully known and at most reach_steps away (an unknown is not "near").
+        reach = unknown == 0 and steps <= weights.reach_steps
+        points = role.id in pointed
+        key = (
+            role.outlook == "fallback",
+            not points,
+            not reach,
+            outlook_rank[role.outlook],
+            -fit,
+            order,
+        )
         fits.append(
             (
-                (role.outlook == "fallback", -fit, order),
-                RoleFit(role.id, fit, steps, unknown, matched, interest, role.outlook),
+                key,
+                RoleFit(
+                    role.id, fit, steps, unknown, matched, interest, role.outlook, reach, points
+                ),
             )
         )
     fits.sort(key=lambda pair: pair[0])
     return tuple(fit for _, fit in fits)
+
+
+def suggest(roles: Sequence[RoleFit]) -> str | None:
+    """The suggested target: the first listed role that is not a fallback (the list is in the
+    method's order). A fallback (content review) is suggested only when nothing else is
+    within reach or pointed to, and it is within reach and grows from the person's own work."""
+    others = [r for r in roles if r.outlook != "fallback"]
+    if not any(r.within_reach or r.pointed for r in others):
+        for r in roles:
+            if r.outlook == "fallback" and r.within_reach and r.verdict_match:
+                return r.role
+    return others[0].role if others else (roles[0].role if roles else None)

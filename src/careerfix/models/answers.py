@@ -53,7 +53,10 @@ class AnswersFile(Record):
     evidence: Annotated[
         dict[str, Annotated[str, Constraint(max_length=EVIDENCE_LIMIT)] | None],
         Before(_none_as_empty),
-        Describe("Question id → the number (with its unit) that backs a level 3 or 4 claim."),
+        Describe(
+            "Question id → the result (a number with what it counts) that backs a claim at the "
+            "pack's proof level or above; on a lower level it is shown as a note."
+        ),
     ] = field(default_factory=dict)
     template: Any = None
 
@@ -68,3 +71,5 @@ class Answers(Record):
     target: str | None = None
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    # The pack version the file says it was written for (None: it does not say).
+    written_for: str | None = None

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Status = Literal["proven", "unproven"]
+# proven: names a result; weak: a number, but no result (a count of things done); unproven: no number
+Status = Literal["proven", "weak", "unproven"]
 Kind = Literal["skill", "basics", "career"]
 
 
@@ -77,6 +78,7 @@ class EvidenceFlag:
     level: int
     status: Status
     evidence: str | None
+    claim: bool  # at or above the pack's proof level; False: a lower level with evidence noted
 
 
 @dataclass(slots=True)
@@ -101,7 +103,8 @@ class Diagnosis:
     ambiguous: bool
     title: str | None  # the user's job-title answer
     mismatch: bool  # the title claims work the answers do not describe
-    remap: tuple[tuple[str, float | None], ...]  # (module, level) for traffic-ops style verdicts
+    remap: tuple[tuple[str, float | None], ...]  # (competency, level) for traffic-ops verdicts
+    unanswered: tuple[str, ...]  # settling questions not answered yet
 
 
 @dataclass(slots=True)
@@ -120,6 +123,8 @@ class RoleFit:
     verdict_match: bool
     interest_match: int
     outlook: str
+    within_reach: bool
+    pointed: bool  # a held finding's move points to this role
 
 
 # A chosen step action: (level it reaches, its position in pack.steps_for[(competency, level)]).
@@ -133,6 +138,7 @@ class PlanItem:
     ref: str  # competency id (skill), "basics", or finding id (career)
     tier: str  # the pack's plan_order tier: high | basics | skill | medium | low
     horizon: int
+    soon: bool  # shown in the first group (due within the pack's plan_soon, or moved there)
     priority: float  # order inside a tier (skill: steps × competency weight × module priority)
     need: NeedKind | None  # skill items: a core need of the target, or one that helps
     current: float | None  # skill items: level now

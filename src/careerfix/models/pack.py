@@ -18,7 +18,8 @@ Lang = Literal["zh", "en"]
 
 # Readable dotted ids: answers files, drafts and history refer to them, so they must stay stable.
 Id = Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
-SourceId = Annotated[str, Constraint(pattern=r"^S[0-9]+$")]
+# Source ids: upper-case letters, digits, _ or -, ending in a number (S1, R101, DOM-3).
+SourceId = Annotated[str, Constraint(pattern=r"^[A-Z][A-Z0-9_-]*[0-9]+$", max_length=20)]
 Sources = Annotated[list[SourceId], Constraint(min_length=1)]
 LevelInt = Annotated[int, Constraint(ge=0, le=4)]
 Weight = Annotated[float, Constraint(gt=0)]
@@ -195,6 +196,7 @@ class LevelDef(Record):
 
 
 PlanTier = Literal["high", "basics", "skill", "medium", "low"]
+Outlook = Literal["favoured", "standard", "tool", "fallback"]
 NonNegative = Annotated[float, Constraint(ge=0)]
 
 
@@ -208,6 +210,15 @@ class RoleRanking(Record):
     interest_cap: Annotated[int, Constraint(ge=0)]  # interests counted at most
     favoured_bonus: NonNegative  # roles with the better prospects
     unknown_cost: NonNegative  # per core competency not yet known
+    reach_steps: Annotated[int, Constraint(ge=0)]  # steps + unknowns within which a role fits
+    outlook_order: Annotated[list[Outlook], Constraint(min_length=4, max_length=4)]
+
+    def __post_init__(self) -> None:
+        if sorted(self.outlook_order) != sorted(["favoured", "standard", "tool", "fallback"]):
+            raise custom_error(
+                "outlook_order",
+                "outlook_order lists favoured, standard, tool and fallback once each",
+            )
 
 
 @record
@@ -215,7 +226,7 @@ class Scoring(Record):
     coverage_threshold: Annotated[float, Constraint(gt=0, le=1)]
     proof_level: LevelInt = 3
     ambiguity_ratio: Annotated[float, Constraint(gt=0, le=1)] = 0.75
-    # A module whose known mean level is below this gets a "learn the basics" plan item (S15).
+    # A module whose known mean level is below this gets a "learn the basics" plan item.
     basics_below: Annotated[float, Constraint(gt=0, le=4)] = 2.0
     # With fewer experience answers than this, the person gets the basics of every base module.
     little_data: Annotated[int, Constraint(ge=0)] = 6
@@ -233,6 +244,52 @@ class Scoring(Record):
 
 
 @record
+class Change(Record):
+    version: Annotated[str, Constraint(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")]
+    note: Text
+
+
+ProofStatus = Literal["proven", "weak", "unproven"]
+Patterns = list[Annotated[str, Constraint(min_length=1)]]
+
+
+@record
+class SourcedText(Record):
+    """A text with the sources it rests on."""
+
+    text: Text
+    source: Sources
+
+
+@record
+class ProofExample(Record):
+    """An evidence text and the status the proof patterns must give it (checked by rules check)."""
+
+    text: Annotated[str, Constraint(min_length=1)]
+    status: ProofStatus
+
+
+@record
+class Proof(Record):
+    """What counts as proof of a claim: regular expressions, read in a fixed order.
+
+    No ``number`` match: unproven. Otherwise, with ``activity`` matches blanked out: a ``change``
+    or ``amount`` match is proven; then with ``period`` matches blanked out too, a ``counts``
+    match is proven; anything else is weak (docs/rules-pack.md, "Proof").
+    """
+
+    number: Annotated[str, Constraint(min_length=1)]
+    activity: Patterns = field(default_factory=list)  # a count of things done: not a result
+    change: Patterns  # a change: 800 → 3,100, from 6 to 1.5 hours, up 40%
+    amount: Patterns  # money and percentages
+    period: Patterns = field(default_factory=list)  # a length of time: when, not what
+    counts: Annotated[Patterns, Constraint(min_length=1)]  # a number with what it counts
+    hint: SourcedText  # shown when a claim is not proven
+    examples: list[ProofExample] = field(default_factory=list)
+    source: Sources
+
+
+@record
 class PackFile(Record):
     id: Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
     version: Annotated[str, Constraint(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")]
@@ -243,8 +300,10 @@ class PackFile(Record):
     levels: Annotated[list[LevelDef], Constraint(min_length=5, max_length=5)]
     sources: Annotated[dict[SourceId, Text], Constraint(min_length=1)]
     scoring: Scoring
+    proof: Proof
     evidence_prompt: Text
     unknown_label: Text
+    changes: list[Change] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if [lv.level for lv in self.levels] != [0, 1, 2, 3, 4]:
@@ -259,7 +318,7 @@ class ModuleInfo(Record):
     id: Id
     name: Text
     summary: Text
-    priority: Weight  # plan priority multiplier; the three base modules rank first (S1/S11/S13)
+    priority: Weight  # plan priority multiplier (the shipped pack ranks base modules first)
     base: bool = False
     source: Sources
 
@@ -275,7 +334,7 @@ class Competency(Record):
 
 @record
 class Basics(Record):
-    """The first item for someone who has barely touched the module (S15)."""
+    """The first item for someone who has barely touched the module."""
 
     do: Text
     proof: Text
@@ -331,7 +390,7 @@ class Verdict(Record):
     titles: list[ChoiceValue] = field(default_factory=list)
     requires: Condition | None = None
     signals: Annotated[list[Signal], Constraint(min_length=1)]
-    # Modules the verdict is re-expressed in (S13 traffic ops).
+    # Competencies the verdict's work is re-expressed in (traffic ops).
     remap: list[Id] = field(default_factory=list)
     source: Sources
 
@@ -342,7 +401,13 @@ class DiagnosisFile(Record):
     title_question: Id
     mismatch_note: Text
     ambiguous_note: Text
+    ask_note: Text  # {questions}: the unanswered settling questions
+    settled_note: Text
     undetermined: Text
+    no_match_note: Text  # instead of `undetermined` when every settling question is answered
+    settling_questions: Annotated[dict[Id, Text], Constraint(min_length=1)]
+    tie_order: list[Id]  # equal scores: the verdict listed first wins
+    remap_note: Text
     questions: Annotated[list[Question], Constraint(min_length=1)]
     verdicts: Annotated[list[Verdict], Constraint(min_length=1)]
 
@@ -359,6 +424,11 @@ class Finding(Record):
     reason: Text
     move: Text
     horizon: Horizon = 90
+    # Findings this one's move comes before in the plan when both hold (a move out of a firm
+    # before moves inside it).
+    before: list[Id] = field(default_factory=list)
+    # Target roles the move points to: the suggested target is then one of them.
+    points_to: list[Id] = field(default_factory=list)
     source: Sources
 
 
@@ -383,7 +453,9 @@ class RoleProfile(Record):
     helps: dict[Id, Annotated[int, Constraint(ge=1, le=4)]] = field(default_factory=dict)
     verdicts: list[Id] = field(default_factory=list)
     interests: list[ChoiceValue] = field(default_factory=list)
-    outlook: Literal["favoured", "standard", "fallback"] = "standard"
+    # favoured: the directions the method prefers; tool: a kit skill more than a career base (group
+    # ops); fallback: a low-ceiling way in (content review).
+    outlook: Outlook = "standard"
     note: Text | None = None
     source: Sources
 
@@ -449,6 +521,7 @@ FACTS: tuple[str, ...] = (
     "claims",
     "proven_claims",
     "unproven_claims",
+    "weak_claims",
     "answered",
     "unknown",
     "levels_known",
@@ -527,6 +600,19 @@ class RulePack:
             for step in m.steps:
                 self.steps_for.setdefault((step.competency, step.to), []).append(step)
         self.reading_by_id: dict[str, Reading] = {r.id: r for r in reading.reading}
+
+    def changes_since(self, version: str | None) -> list[Change]:
+        """What changed in the versions after ``version`` (nothing when it is not older)."""
+        if version is None:
+            return []
+
+        def key(v: str) -> tuple[int, ...]:
+            try:
+                return tuple(int(part) for part in v.split("."))
+            except ValueError:
+                return (0,)
+
+        return [c for c in self.meta.changes if key(version) < key(c.version)]
 
     @property
     def id(self) -> str:

@@ -122,8 +122,34 @@ class EvidenceOut(Record):
     question: str
     competency: str
     level: int
-    status: Literal["proven", "unproven"]
+    status: Annotated[
+        Literal["proven", "weak", "unproven"],
+        Describe(
+            "proven: names a result (a number with what it counts, money, a percentage, a "
+            "change); weak: a number that is no result, such as a count of things done; "
+            "unproven: no number."
+        ),
+    ]
+    claim: Annotated[
+        bool,
+        Describe(
+            "true: the answer is at or above the pack's proof level, a claim that needs proof; "
+            "false: a lower level whose evidence is noted."
+        ),
+    ]
     evidence: str | None
+
+
+@record
+class HintOut(Record):
+    text: str
+    sources: list[str]
+
+
+@record
+class SourceOut(Record):
+    id: str
+    title: str
 
 
 @record
@@ -145,9 +171,13 @@ class VerdictOut(Record):
 
 @record
 class RemapOut(Record):
-    module: str
+    """One competency the verdict's work is placed on (traffic ops)."""
+
+    competency: str
     name: str
-    level: float | None
+    module: str
+    module_name: str
+    level: Annotated[float | None, Describe("The competency's level; null when unknown.")]
 
 
 @record
@@ -160,6 +190,7 @@ class DiagnosisOut(Record):
     title_name: str | None
     mismatch: bool
     notes: list[str]
+    remap_note: str | None
     remap: list[RemapOut]
 
 
@@ -191,9 +222,12 @@ class RoleOut(Record):
     unknown: Annotated[int, Describe("Core competencies of the role not answered yet.")]
     verdict_match: bool
     interest_match: int
-    outlook: Literal["favoured", "standard", "fallback"]
+    outlook: Literal["favoured", "standard", "tool", "fallback"]
+    within_reach: Annotated[bool, Describe("Steps plus unknowns within the pack's reach_steps.")]
+    pointed: Annotated[bool, Describe("A career move in this report points to this role.")]
     note: str | None
     core: list[RoleNeedOut]
+    sources: list[str]
 
 
 @record
@@ -283,12 +317,21 @@ class Report(Record):
         list[QuestionRef], Describe("Unanswered questions that would complete the plan.")
     ]
     little_data: Annotated[bool, Describe("Too few answers to plan from: the plan is the basics.")]
-    evidence: list[EvidenceOut]
+    evidence: Annotated[
+        list[EvidenceOut], Describe("Claims first, then lower-level answers with evidence.")
+    ]
+    evidence_hint: Annotated[
+        HintOut | None, Describe("The pack's advice when a claim is not proven.")
+    ]
     findings: list[FindingOut]
     roles: list[RoleOut]
+    reach_steps: Annotated[int, Describe("A role is within reach at this many steps or fewer.")]
     plan: list[PlanItemOut]
     resume: list[ResumeOut]
     facts: dict[str, int]
+    sources: Annotated[
+        list[SourceOut], Describe("Every source id the report cites, with its title (pack order).")
+    ]
 
     def to_json(self) -> str:
         """The JSON contract: fields in declaration order, non-ASCII kept, two-space indent.

@@ -13,6 +13,7 @@ from careerfix.models import report as r
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import Assessment, CompetencyScore, Need
 from careerfix.models.pack import RoleProfile, RulePack, Text
+from careerfix.models.records import Record
 
 
 def _r(value: float | None) -> float | None:
@@ -74,16 +75,24 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             met=[n.competency for n in result.needs if n.kind == "core" and n.steps == 0],
             unknown=list(result.path.unknown),
         )
+    # Claims first; lower-level answers with evidence after them, as notes.
     evidence = [
         r.EvidenceOut(
             question=e.question,
             competency=e.competency,
             level=e.level,
             status=e.status,
+            claim=e.claim,
             evidence=e.evidence,
         )
-        for e in result.evidence
+        for e in sorted(result.evidence, key=lambda e: not e.claim)
     ]
+    hint = pack.meta.proof.hint
+    evidence_hint = (
+        r.HintOut(text=text(hint.text), sources=list(hint.source))
+        if any(e.claim and e.status != "proven" for e in result.evidence)
+        else None
+    )
     finding_by_id = {f.id: f for f in pack.fit.findings}
     findings = [
         r.FindingOut(
@@ -108,11 +117,14 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
             verdict_match=fit.verdict_match,
             interest_match=fit.interest_match,
             outlook=cast(Any, fit.outlook),
+            within_reach=fit.within_reach,
+            pointed=fit.pointed,
             note=maybe(pack.role_by_id[fit.role].note),
             core=[
                 r.RoleNeedOut(competency=cid, name=comp_name[cid], level=lv)
                 for cid, lv in pack.role_by_id[fit.role].core.items()
             ],
+            sources=list(pack.role_by_id[fit.role].source),
         )
         for fit in result.roles
     ]
@@ -127,7 +139,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         for a in result.resume
     ]
     diagnosis = _diagnosis(pack, result, lang, module_name)
-    return r.Report(
+    report = r.Report(
         pack=r.PackRef(id=pack.id, version=pack.version),
         inputs=r.Inputs(
             lang=cast(Any, lang),
@@ -147,12 +159,36 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str
         ],
         little_data=result.little_data,
         evidence=evidence,
+        evidence_hint=evidence_hint,
         findings=findings,
         roles=roles,
+        reach_steps=pack.meta.scoring.role_ranking.reach_steps,
         plan=plan,
         resume=resume,
         facts=facts,
+        sources=[],
     )
+    cited = _cited(report, set())
+    report.sources = [
+        r.SourceOut(id=sid, title=title.get(lang))
+        for sid, title in pack.meta.sources.items()
+        if sid in cited
+    ]
+    return report
+
+
+def _cited(value: object, found: set[str]) -> set[str]:
+    """Every id in a ``sources`` list anywhere in the report."""
+    if isinstance(value, Record):
+        for name, item in value.__dict__.items():
+            if name == "sources" and isinstance(item, list):
+                found.update(s for s in item if isinstance(s, str))
+            else:
+                _cited(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _cited(item, found)
+    return found
 
 
 def _competency(
@@ -217,8 +253,6 @@ def _plan(
     module_name: dict[str, str],
     role: RoleProfile | None,
 ) -> list[r.PlanItemOut]:
-    soon = pack.meta.scoring.plan_soon
-
     def reading(ids: list[str]) -> list[r.ReadingOut]:
         return [
             r.ReadingOut(
@@ -232,7 +266,7 @@ def _plan(
     out = []
     finding_by_id = {f.id: f for f in pack.fit.findings}
     for item in result.plan:
-        group: Any = "soon" if item.horizon <= soon else "later"
+        group: Any = "soon" if item.soon else "later"
         if item.kind == "skill":
             assert item.current is not None and item.to is not None
             chosen = [pack.steps_for[(item.ref, to)][i] for to, i in item.steps]
@@ -398,14 +432,24 @@ def _diagnosis(
     title_choice = title_q.choice(d.title) if d.title else None
     title_name = title_choice.text.get(lang) if title_choice else None
     notes = []
+    # Ask only for what is still unanswered; when everything is, say the work spans both.
+    ask = (
+        spec.ask_note.get(lang).format(
+            questions=join_names(lang, [spec.settling_questions[q].get(lang) for q in d.unanswered])
+        )
+        if d.unanswered
+        else None
+    )
+    sep = "" if lang == "zh" else " "
     if not verdicts:
         status = "undetermined"
-        notes.append(spec.undetermined.get(lang))
+        notes.append(
+            spec.undetermined.get(lang) + sep + ask if ask else spec.no_match_note.get(lang)
+        )
     elif d.ambiguous:
         status = "ambiguous"
-        notes.append(
-            spec.ambiguous_note.get(lang).format(first=verdicts[0].name, second=verdicts[1].name)
-        )
+        note = spec.ambiguous_note.get(lang).format(first=verdicts[0].name, second=verdicts[1].name)
+        notes.append(note + sep + (ask if ask else spec.settled_note.get(lang)))
     else:
         status = "clear"
     if d.mismatch and verdicts:
@@ -419,5 +463,15 @@ def _diagnosis(
         title_name=title_name,
         mismatch=d.mismatch,
         notes=notes,
-        remap=[r.RemapOut(module=m, name=module_name[m], level=_r(lv)) for m, lv in d.remap],
+        remap_note=spec.remap_note.get(lang) if d.remap else None,
+        remap=[
+            r.RemapOut(
+                competency=c,
+                name=pack.competencies[c].name.get(lang),
+                module=pack.competency_module[c],
+                module_name=module_name[pack.competency_module[c]],
+                level=_r(lv),
+            )
+            for c, lv in d.remap
+        ],
     )

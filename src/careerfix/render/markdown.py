@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 
-from careerfix.i18n import join_names, level_text, plural, t
+from careerfix.i18n import join_names, level_text, t
 from careerfix.models.report import ReadingOut, Report
+from careerfix.render.words import role_why
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
 _LINE_START = re.compile(r"^([#+\-=>]|\d+[.)])")
@@ -35,11 +37,44 @@ def _colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
 
+# The source ids cited so far in the report being rendered: its legend lists them at the end.
+_CITED: ContextVar[list[str] | None] = ContextVar("careerfix_md_cited", default=None)
+
+
 def _src(sources: list[str]) -> str:
+    cited = _CITED.get()
+    if cited is not None:
+        cited.extend(s for s in sources if s not in cited)
     return f" \\[{', '.join(sources)}\\]" if sources else ""
 
 
 def render_markdown(report: Report) -> str:
+    token = _CITED.set([])
+    try:
+        out = _render(report)
+        _source_legend(report, _CITED.get() or [], out.append)
+    finally:
+        _CITED.reset(token)
+    return "\n".join(out) + "\n"
+
+
+def _source_legend(report: Report, cited: list[str], add: Callable[[str], None]) -> None:
+    """The ids the report cited, decoded from the pack, in the pack's order."""
+    lang = report.inputs.lang
+    if not cited:
+        return
+    titles = {s.id: s.title for s in report.sources}
+    order = [s.id for s in report.sources if s.id in cited] + [s for s in cited if s not in titles]
+    add(f"## {md(t('sources_title', lang))}")
+    add("")
+    for sid in order:
+        title = f"{_colon(lang)}{md(titles[sid])}" if sid in titles else ""
+        add(f"- **{md(sid)}**{title}")
+    add("")
+    add(f"*{md(t('sources_note', lang))}*")
+
+
+def _render(report: Report) -> list[str]:
     lang = report.inputs.lang
     out: list[str] = []
     add = out.append
@@ -62,8 +97,7 @@ def render_markdown(report: Report) -> str:
             add(f"- {md(advice.advice)}{_src(advice.sources)}")
         add("")
     _roles(report, add)
-    add(f"*{md(t('sources_note', lang))}*")
-    return "\n".join(out) + "\n"
+    return out
 
 
 Add = Callable[[str], None]
@@ -129,7 +163,11 @@ def _verdict(report: Report, add: Add) -> None:
             add(f"- {md(reason.text)}{_src(reason.sources)}")
         add("")
     if d.remap:
-        add("→ " + join_names(lang, [f"{md(m.name)} {level_text(m.level)}" for m in d.remap]))
+        add(md(d.remap_note or "", line_start=True))
+        add("")
+        for m in d.remap:
+            level = t("level_n", lang, n=level_text(m.level))
+            add(f"- {md(m.name)}{_paren(md(m.module_name), lang)}{_colon(lang)}{md(level)}")
         add("")
     for note in d.notes:
         add(f"> {md(note)}")
@@ -221,14 +259,19 @@ def _evidence(report: Report, add: Add) -> None:
     add("")
     names = {c.id: c.name for c in report.competencies}
     for e in report.evidence:
-        mark = t("proven", lang) if e.status == "proven" else t("unproven", lang)
-        detail = f"{_colon(lang)}{md(e.evidence)}" if e.evidence else ""
-        level = md(t("level_n", lang, n=e.level))
         name = md(names.get(e.competency, e.competency))
-        add(f"- **{md(mark)}** — {name}{_paren(level, lang)}{detail}")
-    if any(e.status == "unproven" for e in report.evidence):
+        detail = f"{_colon(lang)}{md(e.evidence)}" if e.evidence else ""
+        mark: str = e.status
+        if e.claim:
+            level = md(t("level_n", lang, n=e.level))
+        else:  # a lower level: noted, not a claim that needs proof
+            mark = "noted"
+            key = "level_result_noted" if e.status == "proven" else "level_noted"
+            level = md(t(key, lang, n=e.level))
+        add(f"- **{md(t(mark, lang))}** — {name}{_paren(level, lang)}{detail}")
+    if report.evidence_hint is not None:
         add("")
-        add(f"{md(t('evidence_hint', lang))}{_src(['S22'])}")
+        add(md(report.evidence_hint.text, line_start=True) + _src(report.evidence_hint.sources))
     add("")
 
 
@@ -294,18 +337,12 @@ def _roles(report: Report, add: Add) -> None:
     lang = report.inputs.lang
     add(f"## {md(t('roles_title', lang))}")
     add("")
+    sep = "，" if lang == "zh" else " · "
     for role in report.roles:
-        extra = ""
-        if role.outlook == "favoured":
-            extra = f" — {md(t('outlook_favoured', lang))}{_src(['S19'])}"
-        elif role.outlook == "fallback":
-            extra = f" — {md(t('fallback', lang))}{_src(['S16'])}"
-        comma = "，" if lang == "zh" else ", "
-        unknown_note = comma + md(t("role_unknown", lang, n=role.unknown)) if role.unknown else ""
-        steps = md(plural("role_steps", lang, role.steps))
-        add(f"- **{md(role.name)}** (`{role.id}`){_colon(lang)}{steps}{unknown_note}{extra}")
+        why = md(sep.join(role_why(role, lang)))
+        add(f"- **{md(role.name)}** (`{role.id}`){_colon(lang)}{why}{_src(role.sources)}")
         if role.note:
             add(f"  - {md(role.note)}")
     add("")
-    add(md(t("roles_legend", lang), line_start=True))
+    add(md(t("roles_legend", lang, n=report.reach_steps), line_start=True))
     add("")

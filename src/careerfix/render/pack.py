@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careerfix.i18n import t
+from careerfix.i18n import has_message, plural, t
 from careerfix.models.pack import RoleProfile, RulePack
 from careerfix.render.wrap import Para
+
+if TYPE_CHECKING:
+    from careerfix.sources import Citation
 
 
 def render_pack(console: Console, pack: RulePack, lang: str) -> None:
@@ -51,6 +56,8 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
     for lv in meta.levels:
         levels.add_row(str(lv.level), Text(lv.label.get(lang)), Text(lv.description.get(lang)))
     console.print(levels)
+
+    _source_table(console, pack, lang)
 
     sections = " → ".join(f"{name.get(lang)} ({len(qs)})" for _, name, qs in pack.sections)
     console.print(Text(f"{t('sections', lang)}: {sections}"))
@@ -115,3 +122,55 @@ def render_roles(console: Console, pack: RulePack, lang: str) -> None:
             style="dim",
         )
     )
+
+
+def _source_table(console: Console, pack: RulePack, lang: str) -> None:
+    """The pack's sources, each with how many rules cite it."""
+    from careerfix.sources import citations
+
+    counts: dict[str, int] = {}
+    for sid, _ in citations(pack):
+        counts[sid] = counts.get(sid, 0) + 1
+    console.print(Text(t("sources_list", lang), style="bold underline"))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="cyan")
+    table.add_column(ratio=1)
+    table.add_column(no_wrap=True, justify="right", style="dim")
+    for sid, title in pack.meta.sources.items():
+        table.add_row(sid, Para(title.get(lang)), plural("source_rules", lang, counts.get(sid, 0)))
+    console.print(Padding(table, (0, 0, 1, 2)))
+
+
+def render_source(console: Console, pack: RulePack, source_id: str, lang: str) -> None:
+    """``careerfix rules source ID``: one source and every rule that cites it, file by file."""
+    from careerfix.sources import cited_by
+
+    rules = cited_by(pack, source_id)
+    head = Text(source_id, style="bold cyan")
+    head.append("  ")
+    head.append(pack.meta.sources[source_id].get(lang), style="bold")
+    console.print(Para(head))
+    console.print(Text(f"{pack.id} {pack.version}", style="dim"))
+    console.print()
+    if not rules:
+        console.print(Para(t("source_not_cited", lang), style="yellow"))
+        return
+    console.print(Text(plural("source_cited_by", lang, len(rules)), style="bold underline"))
+    by_file: dict[str, list[Citation]] = {}
+    for c in rules:
+        by_file.setdefault(c.file, []).append(c)
+    for rel, items in by_file.items():
+        console.print(Text(rel, style="bold"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(ratio=1)
+        for c in items:
+            line = Text(c.id, style="cyan")
+            if c.text is not None:
+                line.append("  ")
+                line.append(c.text.get(lang))
+            elif c.kind == "proof":
+                line.append("  " + t("proof_rules", lang))
+            kind = t(f"cite_{c.kind}", lang) if has_message(f"cite_{c.kind}") else c.kind
+            table.add_row(kind, Para(line))
+        console.print(Padding(table, (0, 0, 1, 2)))

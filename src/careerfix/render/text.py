@@ -7,6 +7,7 @@ user's evidence or a pack's texts are printed as they are, not interpreted.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from careerfix.i18n import join_names, level_text, plural, t
 from careerfix.models.report import ModuleOut, PlanItemOut, ReadingOut, Report
+from careerfix.render.words import role_why
 from careerfix.render.wrap import Para
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -30,11 +32,44 @@ def clean(text: str) -> str:
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "strength": "green"}
 
 
+# The source ids printed so far in the report being rendered: its legend lists them at the end.
+_CITED: ContextVar[list[str] | None] = ContextVar("careerfix_text_cited", default=None)
+
+
 def _sources(sources: list[str]) -> str:
+    cited = _CITED.get()
+    if cited is not None:
+        cited.extend(s for s in sources if s not in cited)
     return f"[{', '.join(sources)}]" if sources else ""
 
 
 def render_text(console: Console, report: Report) -> None:
+    token = _CITED.set([])
+    try:
+        _render(console, report)
+        _source_legend(console, report, _CITED.get() or [])
+    finally:
+        _CITED.reset(token)
+
+
+def _source_legend(console: Console, report: Report, cited: list[str]) -> None:
+    """The ids the report printed, decoded from the pack, in the pack's order."""
+    lang = report.inputs.lang
+    if not cited:
+        return
+    titles = {s.id: s.title for s in report.sources}
+    order = [s.id for s in report.sources if s.id in cited] + [s for s in cited if s not in titles]
+    _section(console, t("sources_title", lang))
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(ratio=1)
+    for sid in order:
+        table.add_row(f"[{sid}]", Para(titles.get(sid, "")))
+    console.print(table)
+    console.print(Para(t("sources_note", lang), style="dim"))
+
+
+def _render(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     width = console.width
 
@@ -82,8 +117,6 @@ def render_text(console: Console, report: Report) -> None:
 
     _section(console, t("roles_title", lang))
     _roles(console, report)
-    console.print()
-    console.print(Para(t("sources_note", lang), style="dim"))
 
 
 def _summary(console: Console, report: Report) -> None:
@@ -207,8 +240,22 @@ def _verdict(console: Console, report: Report) -> None:
             items.append(line)
         _bullets(console, items, indent=2)
     if d.remap:
-        parts = join_names(lang, [f"{m.name} {level_text(m.level)}" for m in d.remap])
-        _bullets(console, [Text(parts, style="cyan")], bullet="→")
+        console.print(Para(d.remap_note or "", style="cyan"))
+        _bullets(
+            console,
+            [
+                Text(
+                    f"{m.name}"
+                    + _paren(m.module_name, lang)
+                    + _label_text("", lang).rstrip()
+                    + " " * (lang == "en")
+                    + t("level_n", lang, n=level_text(m.level))
+                )
+                for m in d.remap
+            ],
+            bullet="→",
+            indent=2,
+        )
     if d.notes:
         _bullets(console, [Text(note, style="yellow") for note in d.notes], bullet="!")
 
@@ -357,6 +404,9 @@ def _to_answer(console: Console, report: Report) -> None:
         )
 
 
+_EVIDENCE_MARK = {"proven": ("✓", "green"), "weak": ("~", "yellow"), "unproven": ("?", "yellow")}
+
+
 def _evidence(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     names = {c.id: c.name for c in report.competencies}
@@ -364,21 +414,35 @@ def _evidence(console: Console, report: Report) -> None:
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
     for e in report.evidence:
-        proven = e.status == "proven"
-        mark = Text("✓" if proven else "?", style="green" if proven else "yellow")
+        if e.claim:
+            mark, style = _EVIDENCE_MARK[e.status]
+            level = t("level_n", lang, n=e.level)
+        else:  # a lower level: noted, not a claim that needs proof
+            mark, style = ("✓", "green") if e.status == "proven" else ("·", "dim")
+            key = "level_result_noted" if e.status == "proven" else "level_noted"
+            level = t(key, lang, n=e.level)
         name = names.get(e.competency, e.competency)
-        line = Text(name + _paren(t("level_n", lang, n=e.level), lang))
+        line = Text(name + _paren(level, lang))
         if e.evidence:
             line.append("：" if lang == "zh" else ": ", style="dim")
             line.append(clean(e.evidence), style="italic")
-        if not proven:
-            line.append(f" — {t('unproven', lang)}", style="yellow")
-        table.add_row(mark, Para(line))
+        if e.claim and e.status != "proven":
+            line.append(f" — {t(e.status, lang)}", style="yellow")
+        table.add_row(Text(mark, style=style), Para(line))
     console.print(table)
-    legend = t("evidence_legend", lang)
-    if any(e.status == "unproven" for e in report.evidence):
-        legend += (" " if lang == "en" else "") + t("evidence_hint", lang) + " [S22]"
-    console.print(Para(legend, style="dim"))
+    claims = {e.status for e in report.evidence if e.claim}
+    legend = [
+        t(f"evidence_legend_{status}", lang)
+        for status in ("proven", "weak", "unproven")
+        if status in claims
+    ]
+    if any(not e.claim and e.status != "proven" for e in report.evidence):
+        legend.append(t("evidence_legend_note", lang))
+    console.print(Para((" " if lang == "en" else "").join(legend), style="dim"))
+    if report.evidence_hint is not None:
+        hint = Text(report.evidence_hint.text)
+        hint.append(f" {_sources(report.evidence_hint.sources)}".rstrip(), style="dim")
+        console.print(Para(hint, style="yellow"))
 
 
 def _findings(console: Console, report: Report) -> None:
@@ -479,17 +543,15 @@ def _roles(console: Console, report: Report) -> None:
         line = Text()
         line.append(role.name, style="bold")
         line.append(_paren(role.id, lang), style="dim")
-        line.append(f"  {plural('role_steps', lang, role.steps)}")
-        if role.unknown:
-            comma = "，" if lang == "zh" else ", "
-            line.append(comma + t("role_unknown", lang, n=role.unknown), style="dim")
-        if role.outlook == "favoured":
-            line.append(f"  {t('outlook_favoured', lang)} [S19]", style="green")
-        if role.outlook == "fallback":
-            line.append(f"  {t('fallback', lang)} [S16]", style="yellow")
+        line.append(
+            "  " + "，".join(role_why(role, lang))
+            if lang == "zh"
+            else "  " + " · ".join(role_why(role, lang))
+        )
+        line.append(f" {_sources(role.sources)}", style="dim")
         if role.note:
             line.append("\n")
             line.append(role.note, style="dim")
         items.append(line)
     _bullets(console, items)
-    console.print(Para(t("roles_legend", lang), style="dim"))
+    console.print(Para(t("roles_legend", lang, n=report.reach_steps), style="dim"))

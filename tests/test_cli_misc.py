@@ -273,3 +273,23 @@ def test_json_report_records_its_language(tmp_path: Path) -> None:
     data = json_report(["assess", "-a", str(answers)], env={"LANG": "zh_CN.UTF-8"})
     assert data["inputs"]["lang"] == "zh"
     assert data["modules"][0]["name"] == PACK.module_by_id[data["modules"][0]["id"]].module.name.zh
+
+
+# ---------------------------------------------------------------- answers from an older pack
+
+
+@pytest.mark.parametrize(("version", "told"), [("1.0.0", True), ("1.1.0", True), ("1.2.0", False)])
+def test_older_answers_load_and_say_what_changed(tmp_path: Path, version: str, told: bool) -> None:
+    pack = shipped_pack()
+    source = next(p for p in EXAMPLES if p.name == "platform-kol-operator.yaml")
+    text = source.read_text(encoding="utf-8").replace(
+        f'pack_version: "{pack.version}"', f'pack_version: "{version}"'
+    )
+    answers = write(tmp_path / "old.yaml", text)
+    result = run_cli(["assess", "-a", str(answers), "--lang", "en", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    note = pack.meta.changes[0].note.en
+    assert (note in result.stderr) is told
+    if told:
+        assert f"written for pack {version}" in result.stderr
+    json.loads(result.stdout)  # the report itself is unchanged by the notice

@@ -487,6 +487,9 @@ def test_draft_from_an_older_pack_keeps_valid_answers(interview: Run, draft_file
     assert asked(result.stderr) == IDS[1:]
     assert data["inputs"]["answers"] == {**ANSWERS, kept_qid: kept_value}
     assert data["pack"]["version"] == PACK.version
+    # and what changed since that version is said, in the interview's language
+    for change in PACK.meta.changes:
+        assert flat(change.note.en) in flat(result.stderr)
 
 
 @pytest.mark.timeout(60)

@@ -58,15 +58,12 @@ def _skill_item(
         ref=climb.competency,
         tier="skill",
         horizon=entries[0].horizon,
-        soon=False,
+        sources=tuple(sources),
         priority=climb.steps * weight * cp.module_priority[module],
         need=kind,  # type: ignore[arg-type]
         current=climb.current,
         to=climb.to,
         steps=choices,
-        modules=(),
-        severity=None,
-        sources=tuple(sources),
     )
 
 
@@ -123,15 +120,8 @@ def build_plan(
                 ref="basics",
                 tier="basics",
                 horizon=max(cp.basics_horizon[mid] for mid in basics),
-                soon=False,
-                priority=0.0,
-                need=None,
-                current=None,
-                to=None,
-                steps=(),
-                modules=tuple(basics),
-                severity=None,
                 sources=tuple(sources),
+                modules=tuple(basics),
             )
         )
     horizon_of = {f.id: f.horizon for f in cp.findings}
@@ -145,15 +135,8 @@ def build_plan(
                 ref=f.id,
                 tier=f.severity,
                 horizon=horizon_of[f.id],
-                soon=False,
-                priority=0.0,
-                need=None,
-                current=None,
-                to=None,
-                steps=(),
-                modules=(),
-                severity=f.severity,
                 sources=f.sources,
+                severity=f.severity,
             )
         )
     tier_rank: dict[str, int] = {tier: i for i, tier in enumerate(scoring.plan_order)}

@@ -138,15 +138,17 @@ class PlanItem:
     ref: str  # competency id (skill), "basics", or finding id (career)
     tier: str  # the pack's plan_order tier: high | basics | skill | medium | low
     horizon: int
-    soon: bool  # shown in the first group (due within the pack's plan_soon, or moved there)
-    priority: float  # order inside a tier (skill: steps × competency weight × module priority)
-    need: NeedKind | None  # skill items: a core need of the target, or one that helps
-    current: float | None  # skill items: level now
-    to: int | None  # skill items: level this item reaches
-    steps: tuple[StepChoice, ...]  # skill items: the next step first, then any later ones
-    modules: tuple[str, ...]  # basics item: the modules whose basics it covers, in pack order
-    severity: str | None  # career items
     sources: tuple[str, ...]
+    soon: bool = False  # shown in the first group (due within plan_soon, or moved there)
+    priority: float = (
+        0.0  # order inside a tier (skill: steps × competency weight × module priority)
+    )
+    need: NeedKind | None = None  # skill items: a core need of the target, or one that helps
+    current: float | None = None  # skill items: level now
+    to: int | None = None  # skill items: level this item reaches
+    steps: tuple[StepChoice, ...] = ()  # skill items: the next step first, then any later ones
+    modules: tuple[str, ...] = ()  # basics item: the modules whose basics it covers, in pack order
+    severity: str | None = None  # career items
 
 
 @dataclass(slots=True)

@@ -111,8 +111,19 @@ CASES: dict[str, tuple[str | None, str | None, list[str], set[str]]] = {
         ["basics:user,content,activity", "skill:user.lifecycle@2"],
         {"user.moderators", "community.conversion"},
     ),
-    "team-lead-user-content": ("community_ops", "user_ops", [], {"user.moderators"}),
-    "platform-kol-lead-senior": ("community_ops", "user_ops", [], {"community.conversion"}),
+    "team-lead-user-content": (
+        "community_ops",
+        "user_ops",
+        # everything of the role is met: the step beyond it, where the person stands
+        ["skill:user.lifecycle@4"],
+        {"user.moderators"},
+    ),
+    "platform-kol-lead-senior": (
+        "community_ops",
+        "user_ops",
+        ["skill:user.lifecycle@4", "skill:user.segmentation@4"],
+        {"community.conversion"},
+    ),
     "small-firm-service-titled-community": (
         "customer_service",
         # Nothing else is within reach: content review is suggested, with its low ceiling (S16).

@@ -357,7 +357,15 @@ def check_path(pack: RulePack, result: Assessment) -> None:
         assert [(i.ref, i.to) for i in skills] == [(c.competency, c.to) for c in path.climbs]
         assert all(i.need == "core" for i in skills)
     elif not path.unknown:
-        assert all(i.need == "helps" and i.ref in role.helps for i in skills)
+        helps = [i for i in skills if i.need == "helps"]
+        assert all(i.ref in role.helps for i in helps)
+        beyond = [i for i in skills if i.need == "beyond"]
+        assert not (helps and beyond)  # one level beyond the role only once all of it is met
+        for i in beyond:
+            assert i.ref in role.core and i.current is not None
+            assert i.to == math.floor(i.current) + 1 and len(i.steps) == 1
+        assert len(beyond) <= pack.meta.scoring.beyond_items
+        assert len(helps) + len(beyond) == len(skills)
     else:
         assert skills == []
 

@@ -61,6 +61,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「{role}」的核心要求你已达到；「{competency}」到 {required} 级会让你在这个岗位上更有优势（现在 {current} 级）。",
         "You meet the core of {role}; {competency} at level {required} would help in it (now {current}).",
     ),
+    "why_beyond": (
+        "「{role}」要求的你都已达到。下一步是在「{competency}」上再进一级（现在 {current} 级 → {required} 级）：从做好一件事，走向负责一个数字、搭体系或带人。",
+        "You meet everything {role} asks. The next step is one level more in {competency} (now "
+        "{current}, then {required}): from doing the work well to owning a number, designing the "
+        "system or leading people.",
+    ),
     "basics_title": ("先学基础：{modules}", "Learn the basics: {modules}"),
     "why_basics": (
         "这几个基础模块你还刚起步（平均 0–1 级）。用户、内容、活动是所有运营岗位的底子，先打好它，后面的每一步都更省力。",
@@ -361,6 +367,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "these answers were written for pack {old}; in {new}: ",
     ),
     "saved_answers": ("答案已保存到 {path}", "answers saved to {path}"),
+    "wrote": ("已写入 {path}", "wrote {path}"),
+    "file_exists": (
+        "{path} 已存在，没有覆盖它；要覆盖，请加上 --force。",
+        "{path} already exists and was left as it is; add --force to overwrite it",
+    ),
+    "cannot_write": ("无法写入 {path}：{reason}", "{path}: cannot write: {reason}"),
 }
 
 

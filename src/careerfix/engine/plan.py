@@ -108,6 +108,18 @@ def build_plan(
                     c = comp[n.competency]
                     climb = Climb(n.competency, n.current, n.required, n.steps)
                     items.append(_skill_item(cp, facts, climb, "helps", c.weight, c.module))
+            if not items:
+                # The role is fully met: the next step from where the person stands is one level
+                # beyond it on its core (owning a number, then designing or leading), a few at most.
+                beyond = []
+                for n in needs:
+                    if n.kind == "core" and n.current is not None and n.current < 4:
+                        c = comp[n.competency]
+                        to = math.floor(n.current) + 1
+                        climb = Climb(n.competency, n.current, to, 1)
+                        beyond.append(_skill_item(cp, facts, climb, "beyond", c.weight, c.module))
+                beyond.sort(key=lambda i: -i.priority)
+                items += beyond[: scoring.beyond_items]
     basics = basics_modules(pack, cp, modules, little_data)
     if basics:
         sources: list[str] = []

@@ -143,7 +143,9 @@ class PlanItem:
     priority: float = (
         0.0  # order inside a tier (skill: steps × competency weight × module priority)
     )
-    need: NeedKind | None = None  # skill items: a core need of the target, or one that helps
+    # skill items: a core need of the target, one that helps, or (role fully met) the next step
+    # beyond it on a core competency
+    need: Literal["core", "helps", "beyond"] | None = None
     current: float | None = None  # skill items: level now
     to: int | None = None  # skill items: level this item reaches
     steps: tuple[StepChoice, ...] = ()  # skill items: the next step first, then any later ones

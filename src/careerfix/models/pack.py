@@ -232,6 +232,8 @@ class Scoring(Record):
     little_data: Annotated[int, Constraint(ge=0)] = 6
     # The plan is shown in two groups: items due within this many days first, then the rest.
     plan_soon: Horizon = 90
+    # When the target role is fully met: at most this many steps beyond it on its core.
+    beyond_items: Annotated[int, Constraint(ge=0)] = 3
     # Order inside one group: career moves by severity (high, medium, low), basics, skill steps.
     plan_order: Annotated[list[PlanTier], Constraint(min_length=5, max_length=5)]
     role_ranking: RoleRanking

@@ -273,7 +273,10 @@ class PlanItemOut(Record):
     why: str | None
     do: str
     proof: str | None
-    need: Literal["core", "helps"] | None
+    need: Annotated[
+        Literal["core", "helps", "beyond"] | None,
+        Describe("skill: core need, one that helps, or the step beyond a fully met role."),
+    ]
     current: Annotated[float | None, Describe("skill: the level now.")]
     to: Annotated[int | None, Describe("skill: the level this item reaches.")]
     steps: Annotated[int | None, Describe("skill: levels climbed by this item.")]

@@ -273,7 +273,7 @@ def _plan(
             first = chosen[0]
             role_name = role.name.get(lang) if role is not None else ""
             why = t(
-                "why_skill" if item.need == "core" else "why_helps",
+                {"core": "why_skill", "helps": "why_helps"}.get(item.need or "", "why_beyond"),
                 lang,
                 competency=comp_name[item.ref],
                 current=level_text(item.current),

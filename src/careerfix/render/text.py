@@ -104,7 +104,10 @@ def _render(console: Console, report: Report) -> None:
         console.print(Para(t("plan_empty", lang), style="dim"))
     if later:
         _section(console, t("plan_later_title", lang))
-        _plan_later(console, later, lang)
+        if soon:
+            _plan_later(console, later, lang)
+        else:  # nothing sooner to read first: the later items in full
+            _plan(console, later, lang)
 
     if report.resume:
         _section(console, t("resume_title", lang))

@@ -315,6 +315,22 @@ def assess(
             dir_okay=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Let --save-answers replace an existing FILE (without it careerfix refuses; "
+            "the report's --output FILE is always replaced).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Do not say which files were written (errors and warnings still go to stderr).",
+        ),
+    ] = False,
     no_pager: Annotated[
         bool,
         typer.Option(
@@ -350,13 +366,15 @@ def assess(
     overrides = parse_overrides(set_ or [], pack)
     draft_file = None
     if answers is None:
+        if save_answers is not None and not force:
+            _refuse_existing(save_answers, _lang(lang))  # now, not after the whole interview
         draft, draft_file = _interview(pack, target, resume, lang)
         given = answers_from_data(draft.as_answers_data(), None, "<interview>", pack, overrides)
     else:
         given = load_answers(answers, pack, overrides)
-    if save_answers is not None:
-        _save_answers(given, save_answers)
     code = lang.value if lang is not None else (given.lang or default_lang())
+    if save_answers is not None:
+        _save_answers(given, save_answers, code, quiet=quiet, force=force)
     for change in pack.changes_since(given.written_for):
         sys.stderr.write(
             "careerfix: "
@@ -368,7 +386,7 @@ def assess(
     from careerfix.engine import assess as run_assessment
 
     result = run_assessment(pack, given, target)
-    _emit_report(pack, given, result, code, fmt, output, pager=not no_pager)
+    _emit_report(pack, given, result, code, fmt, output, pager=not no_pager, quiet=quiet)
     if draft_file is not None:
         from careerfix.drafts import discard_draft
 
@@ -412,7 +430,13 @@ def _interview(
     return draft, path
 
 
-def _save_answers(given: Any, path: Path) -> None:
+def _refuse_existing(path: Path, lang: str) -> None:
+    """A file the user filled in (answers, a template) is never replaced without --force."""
+    if path.exists() or path.is_symlink():
+        raise InputError(t("file_exists", lang, path=path))
+
+
+def _save_answers(given: Any, path: Path, lang: str, *, quiet: bool, force: bool) -> None:
     import yaml
 
     data = {
@@ -423,7 +447,8 @@ def _save_answers(given: Any, path: Path) -> None:
         "answers": dict(given.answers),
         "evidence": dict(given.evidence),
     }
-    _write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), path)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    _write(text, path, lang, quiet=quiet, overwrite=force, done="saved_answers")
 
 
 def _emit_report(
@@ -434,22 +459,24 @@ def _emit_report(
     fmt: Format,
     output: Path | None,
     pager: bool = False,
+    quiet: bool = False,
 ) -> None:
     from careerfix.render.build import build_report
 
     report = build_report(pack, given, result, lang)
     if fmt is Format.json:
-        _write(report.to_json() + "\n", output)
+        _write(report.to_json() + "\n", output, lang, quiet=quiet)
     elif fmt is Format.markdown:
         from careerfix.render.markdown import render_markdown
 
-        _write(render_markdown(report), output)
+        _write(render_markdown(report), output, lang, quiet=quiet)
     else:
         from careerfix.render.console import print_rendered, render_to_text
         from careerfix.render.text import render_text
 
         if output is not None:
-            _write(render_to_text(lambda console: render_text(console, report)), output)
+            text = render_to_text(lambda console: render_text(console, report))
+            _write(text, output, lang, quiet=quiet)
         elif pager and _stdout_is_terminal():
             from careerfix.render.console import make_console, page
 
@@ -465,8 +492,21 @@ def _stdout_is_terminal() -> bool:
         return False
 
 
-def _write(text: str, output: Path | None) -> None:
-    """Products go to stdout raw (never through rich), or atomically to --output."""
+def _write(
+    text: str,
+    output: Path | None,
+    lang: str = "en",
+    *,
+    quiet: bool = False,
+    overwrite: bool = True,
+    done: str = "wrote",
+) -> None:
+    """Products go to stdout raw (never through rich), or atomically to --output.
+
+    A file keeps the permission bits of the one it replaces (a new one follows the umask);
+    ``overwrite=False`` refuses an existing file. The ``done`` message (in ``lang``) says where
+    it went, unless ``quiet``.
+    """
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -474,10 +514,14 @@ def _write(text: str, output: Path | None) -> None:
     from careerfix.store import atomic_write_text
 
     try:
-        atomic_write_text(output, text)
+        atomic_write_text(output, text, overwrite=overwrite)
+    except FileExistsError:
+        raise InputError(t("file_exists", lang, path=output)) from None
     except OSError as exc:
-        raise CareerfixError(f"{output}: cannot write: {exc.strerror}") from None
-    sys.stderr.write(f"careerfix: wrote {output}\n")
+        reason = exc.strerror or str(exc)
+        raise InputError(t("cannot_write", lang, path=output, reason=reason)) from None
+    if not quiet:
+        sys.stderr.write(f"careerfix: {t(done, lang, path=output)}\n")
 
 
 @app.command()
@@ -494,6 +538,22 @@ def questions(
             "--output", "-o", help="Write the template to FILE.", metavar="FILE", dir_okay=False
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Let --output replace an existing FILE (without it careerfix refuses, so a "
+            "filled-in template is never lost).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Do not say that FILE was written (errors still go to stderr).",
+        ),
+    ] = False,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -508,31 +568,43 @@ def questions(
     pack = load_pack(rules)
     code = _lang(lang)
     text = template_json(pack, code) if fmt is TemplateFormat.json else template_yaml(pack, code)
-    _write(text, output)
+    _write(text, output, code, quiet=quiet, overwrite=force)
+
+
+class RolesFormat(StrEnum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
 
 
 @app.command()
 def roles(
     fmt: Annotated[
-        TemplateFormat | None,
+        RolesFormat,
         typer.Option(
-            "--format", "-f", help="json for scripts; default: a table.", show_default=False
+            "--format", "-f", help="text (one block per role), json or yaml (for scripts)."
         ),
-    ] = None,
+    ] = RolesFormat.text,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """List the target roles and the level each needs per module (0-4)."""
+    """List the target roles and the level (0-4) each needs in its core competencies."""
     from careerfix.rules import load_pack
 
     pack = load_pack(rules)
     code = _lang(lang)
-    if fmt is TemplateFormat.json:
-        import json
-
+    if fmt is not RolesFormat.text:
         from careerfix.template import roles_data
 
-        _write(json.dumps(roles_data(pack, code), ensure_ascii=False, indent=2) + "\n", None)
+        data = roles_data(pack, code)
+        if fmt is RolesFormat.yaml:
+            import yaml
+
+            _write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), None)
+        else:
+            import json
+
+            _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return
     from careerfix.render.console import print_rendered
     from careerfix.render.pack import render_roles

@@ -58,7 +58,8 @@ def save_draft(path: Path, draft: Draft) -> None:
         "evidence": draft.evidence,
         "saved_at": draft.saved_at,
     }
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # Owner-only, as before: a draft holds someone's career answers.
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", private=True)
 
 
 def load_draft(path: Path) -> Draft | None:

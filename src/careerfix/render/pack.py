@@ -11,7 +11,7 @@ from rich.text import Text
 
 from careerfix.i18n import has_message, plural, t
 from careerfix.models.pack import RoleProfile, RulePack
-from careerfix.render.wrap import Para
+from careerfix.render.wrap import Flow, Para
 
 if TYPE_CHECKING:
     from careerfix.sources import Citation
@@ -76,12 +76,13 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
     )
 
 
-def _needs(pack: RulePack, needs: dict[str, int], lang: str) -> str:
-    sep = "、" if lang == "zh" else " · "
-    return sep.join(
+def _needs(pack: RulePack, label: Text, needs: dict[str, int], lang: str) -> Flow:
+    """``Core: A level 3 · B level 2``, wrapped between competencies, never inside one."""
+    items = [
         f"{pack.competencies[cid].name.get(lang)} {t('level_n', lang, n=lv)}"
         for cid, lv in needs.items()
-    )
+    ]
+    return Flow(label, items, "、" if lang == "zh" else " · ")
 
 
 def _role_block(pack: RulePack, role: RoleProfile, lang: str, *, summary: bool) -> Group:
@@ -92,19 +93,16 @@ def _role_block(pack: RulePack, role: RoleProfile, lang: str, *, summary: bool) 
         head.append(f"  {t(f'outlook_{role.outlook}', lang)}", style="yellow")
     head.append(f"  [{', '.join(role.source)}]", style="dim")
     colon = "：" if lang == "zh" else ": "
-    lines: list[Para] = [Para(head)]
+    body: list[Para | Flow] = []
     if summary:
-        lines.append(Para(role.summary.get(lang)))
-    core = Text(t("core_label", lang) + colon, style="bold")
-    core.append(_needs(pack, role.core, lang), style="")
-    lines.append(Para(core))
+        body.append(Para(role.summary.get(lang)))
+    body.append(_needs(pack, Text(t("core_label", lang) + colon, style="bold"), role.core, lang))
     if role.helps:
         helps = Text(t("helps_label", lang) + colon, style="dim")
-        helps.append(_needs(pack, role.helps, lang))
-        lines.append(Para(helps))
+        body.append(_needs(pack, helps, role.helps, lang))
     if role.note:
-        lines.append(Para(role.note.get(lang), style="yellow"))
-    return Group(*lines)
+        body.append(Para(role.note.get(lang), style="yellow"))
+    return Group(Para(head), Padding(Group(*body), (0, 0, 0, 2)))
 
 
 def render_roles(console: Console, pack: RulePack, lang: str) -> None:
@@ -114,14 +112,9 @@ def render_roles(console: Console, pack: RulePack, lang: str) -> None:
     for role in pack.roles.roles:
         console.print(_role_block(pack, role, lang, summary=True))
         console.print()
-    console.print(
-        Para(
-            "0–4"
-            + ("：" if lang == "zh" else ": ")
-            + " · ".join(f"{lv.level} {lv.label.get(lang)}" for lv in pack.meta.levels),
-            style="dim",
-        )
-    )
+    label = t("levels", lang) + ("：" if lang == "zh" else ": ")
+    levels = [f"{lv.level} {lv.label.get(lang)}" for lv in pack.meta.levels]
+    console.print(Flow(Text(label, style="dim"), [Text(x, style="dim") for x in levels], " · "))
 
 
 def _source_table(console: Console, pack: RulePack, lang: str) -> None:

@@ -209,7 +209,7 @@ def _validated_answers_file(
     return parsed
 
 
-def check_answers(
+def check_answers(  # noqa: C901 — one flat list of per-field checks; #9 replaces it with one answers check
     pack: RulePack, parsed: AnswersFile, answers: Mapping[str, str | list[str]]
 ) -> list[tuple[Loc, str]]:
     """Every problem with ``parsed`` (answers already merged) against ``pack``: (location, message)."""

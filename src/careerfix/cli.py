@@ -163,9 +163,9 @@ def rules_check(
 @rules_app.command("show")
 def rules_show(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """Show the model at a glance: modules, competencies, target roles, levels, sources."""
-    from careerfix.render.console import print_rendered
     from careerfix.render.pack import render_pack
     from careerfix.rules import load_pack
+    from careerfix.terminal import print_rendered
 
     pack = load_pack(rules)
     code = _lang(lang)
@@ -233,8 +233,8 @@ def rules_source(
         }
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return
-    from careerfix.render.console import print_rendered
     from careerfix.render.pack import render_source
+    from careerfix.terminal import print_rendered
 
     print_rendered(lambda console: render_source(console, pack, sid, code))
 
@@ -471,14 +471,14 @@ def _emit_report(
 
         _write(render_markdown(report), output, lang, quiet=quiet)
     else:
-        from careerfix.render.console import print_rendered, render_to_text
         from careerfix.render.text import render_text
+        from careerfix.terminal import print_rendered, render_to_text
 
         if output is not None:
             text = render_to_text(lambda console: render_text(console, report))
             _write(text, output, lang, quiet=quiet)
         elif pager and _stdout_is_terminal():
-            from careerfix.render.console import make_console, page
+            from careerfix.terminal import make_console, page
 
             page(render_to_text(lambda console: render_text(console, report), make_console()))
         else:
@@ -606,8 +606,8 @@ def roles(
 
             _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return
-    from careerfix.render.console import print_rendered
     from careerfix.render.pack import render_roles
+    from careerfix.terminal import print_rendered
 
     print_rendered(lambda console: render_roles(console, pack, code))
 

@@ -204,7 +204,7 @@ class Interview:
         from rich.table import Table
         from rich.text import Text
 
-        from careerfix.render.console import make_console
+        from careerfix.terminal import make_console
 
         console = make_console(stderr=True)
         lang = self.lang

@@ -84,73 +84,73 @@ def basics_modules(
     return out
 
 
-def build_plan(
+def _skill_items(
     pack: RulePack,
     cp: CompiledPack,
     facts: Facts,
-    modules: Sequence[ModuleScore],
     needs: Sequence[Need],
-    path: RolePath | None,
-    findings: Sequence[FindingResult],
-    little_data: bool,
-) -> tuple[tuple[PlanItem, ...], RolePath | None]:
-    """The plan, and the path with its climbs in plan order (so both read the same way)."""
-    scoring = pack.meta.scoring
+    path: RolePath,
+) -> list[PlanItem]:
+    """The path's climbs; once the core is met and known, the helping competencies; once those
+    are met too, one level beyond the role on its heaviest core competencies."""
     comp = {c.id: c for c in cp.competencies}
-    items: list[PlanItem] = []
-    if path is not None:
-        for climb in path.climbs:
-            c = comp[climb.competency]
-            items.append(_skill_item(cp, facts, climb, "core", c.weight, c.module))
-        if not path.climbs and not path.unknown:
-            for n in needs:
-                if n.kind == "helps" and n.current is not None and n.steps:
-                    c = comp[n.competency]
-                    climb = Climb(n.competency, n.current, n.required, n.steps)
-                    items.append(_skill_item(cp, facts, climb, "helps", c.weight, c.module))
-            if not items:
-                # The role is fully met: the next step from where the person stands is one level
-                # beyond it on its core (owning a number, then designing or leading), a few at most.
-                beyond = []
-                for n in needs:
-                    if n.kind == "core" and n.current is not None and n.current < 4:
-                        c = comp[n.competency]
-                        to = math.floor(n.current) + 1
-                        climb = Climb(n.competency, n.current, to, 1)
-                        beyond.append(_skill_item(cp, facts, climb, "beyond", c.weight, c.module))
-                beyond.sort(key=lambda i: -i.priority)
-                items += beyond[: scoring.beyond_items]
-    basics = basics_modules(pack, cp, modules, little_data)
-    if basics:
-        sources: list[str] = []
-        for mid in basics:
-            sources += [s for s in cp.basics_sources[mid] if s not in sources]
-        items.append(
-            PlanItem(
-                rank=0,
-                kind="basics",
-                ref="basics",
-                tier="basics",
-                horizon=max(cp.basics_horizon[mid] for mid in basics),
-                sources=tuple(sources),
-                modules=tuple(basics),
-            )
-        )
+
+    def item(climb: Climb, kind: str) -> PlanItem:
+        c = comp[climb.competency]
+        return _skill_item(cp, facts, climb, kind, c.weight, c.module)
+
+    if path.climbs or path.unknown:
+        return [item(climb, "core") for climb in path.climbs]
+    helps = [
+        item(Climb(n.competency, n.current, n.required, n.steps), "helps")
+        for n in needs
+        if n.kind == "helps" and n.current is not None and n.steps
+    ]
+    if helps:
+        return helps
+    beyond = [
+        item(Climb(n.competency, n.current, math.floor(n.current) + 1, 1), "beyond")
+        for n in needs
+        if n.kind == "core" and n.current is not None and n.current < 4
+    ]
+    beyond.sort(key=lambda i: -i.priority)
+    return beyond[: pack.meta.scoring.beyond_items]
+
+
+def _basics_item(cp: CompiledPack, basics: list[str]) -> PlanItem:
+    sources: list[str] = []
+    for mid in basics:
+        sources += [s for s in cp.basics_sources[mid] if s not in sources]
+    return PlanItem(
+        rank=0,
+        kind="basics",
+        ref="basics",
+        tier="basics",
+        horizon=max(cp.basics_horizon[mid] for mid in basics),
+        sources=tuple(sources),
+        modules=tuple(basics),
+    )
+
+
+def _career_items(cp: CompiledPack, findings: Sequence[FindingResult]) -> list[PlanItem]:
     horizon_of = {f.id: f.horizon for f in cp.findings}
-    for f in findings:
-        if f.severity == "strength":
-            continue
-        items.append(
-            PlanItem(
-                rank=0,
-                kind="career",
-                ref=f.id,
-                tier=f.severity,
-                horizon=horizon_of[f.id],
-                sources=f.sources,
-                severity=f.severity,
-            )
+    return [
+        PlanItem(
+            rank=0,
+            kind="career",
+            ref=f.id,
+            tier=f.severity,
+            horizon=horizon_of[f.id],
+            sources=f.sources,
+            severity=f.severity,
         )
+        for f in findings
+        if f.severity != "strength"
+    ]
+
+
+def _rank(pack: RulePack, cp: CompiledPack, items: list[PlanItem]) -> tuple[PlanItem, ...]:
+    scoring = pack.meta.scoring
     tier_rank: dict[str, int] = {tier: i for i, tier in enumerate(scoring.plan_order)}
     soon = scoring.plan_soon
     order = sorted(
@@ -178,9 +178,28 @@ def build_plan(
             order.remove(k)
             order.insert(target, k)
             position = {items[j].ref: n for n, j in enumerate(order) if items[j].kind == "career"}
-    plan = tuple(
+    return tuple(
         replace(items[k], rank=rank, soon=is_soon[k]) for rank, k in enumerate(order, start=1)
     )
+
+
+def build_plan(
+    pack: RulePack,
+    cp: CompiledPack,
+    facts: Facts,
+    modules: Sequence[ModuleScore],
+    needs: Sequence[Need],
+    path: RolePath | None,
+    findings: Sequence[FindingResult],
+    little_data: bool,
+) -> tuple[tuple[PlanItem, ...], RolePath | None]:
+    """The plan, and the path with its climbs in plan order (so both read the same way)."""
+    items = _skill_items(pack, cp, facts, needs, path) if path is not None else []
+    basics = basics_modules(pack, cp, modules, little_data)
+    if basics:
+        items.append(_basics_item(cp, basics))
+    items += _career_items(cp, findings)
+    plan = _rank(pack, cp, items)
     if path is not None:
         at = {item.ref: item.rank for item in plan if item.kind == "skill"}
         climbs = tuple(sorted(path.climbs, key=lambda c: at[c.competency]))

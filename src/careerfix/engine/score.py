@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from careerfix.engine.compiled import CompiledPack
 from careerfix.engine.proof import proof_status
 from careerfix.models.answers import Answers
-from careerfix.models.assessment import CompetencyScore, EvidenceFlag, QuestionTrace
+from careerfix.models.assessment import CompetencyScore, EvidenceFlag
 from careerfix.models.pack import RulePack
 
 
@@ -54,17 +54,6 @@ def competency_scores(cp: CompiledPack, levels: Mapping[str, int]) -> tuple[Comp
             value = num / den if den else None
         out.append(CompetencyScore(comp.id, comp.module, value, comp.weight))
     return tuple(out)
-
-
-def trace(pack: RulePack, answers: Answers, competency: str) -> list[QuestionTrace]:
-    """Which answers, at which levels and weights, produced a competency's level."""
-    out: list[QuestionTrace] = []
-    for q in pack.competency_questions[competency]:
-        choice = answers.answers.get(q.id)
-        value = choice if isinstance(choice, str) else None
-        level = pack.level_of[q.id].get(value) if value is not None else None
-        out.append((q.id, value, level, q.weight))
-    return out
 
 
 def evidence_flags(

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from careerfix.engine.score import trace
 from careerfix.i18n import join_names, level_text, t
 from careerfix.models import report as r
 from careerfix.models.answers import Answers
-from careerfix.models.assessment import Assessment, CompetencyScore, Need
+from careerfix.models.assessment import Assessment, CompetencyScore, Need, QuestionTrace
 from careerfix.models.pack import RoleProfile, RulePack, Text
 from careerfix.models.records import Record
 
@@ -23,6 +22,17 @@ def _r(value: float | None) -> float | None:
 def _f(value: float) -> float:
     # float() first: round() keeps an int an int, and the JSON of a float field must say 0.0.
     return round(float(value), 2)
+
+
+def trace(pack: RulePack, answers: Answers, competency: str) -> list[QuestionTrace]:
+    """Which answers, at which levels and weights, produced a competency's level."""
+    out: list[QuestionTrace] = []
+    for q in pack.competency_questions[competency]:
+        choice = answers.answers.get(q.id)
+        value = choice if isinstance(choice, str) else None
+        level = pack.level_of[q.id].get(value) if value is not None else None
+        out.append((q.id, value, level, q.weight))
+    return out
 
 
 def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: str) -> r.Report:

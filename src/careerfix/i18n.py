@@ -52,7 +52,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "weight": ("权重", "Weight"),
     "requires": ("要求", "Requires"),
     "source": ("依据", "Sources"),
-    "error": ("错误", "error"),
     "why_skill": (
         "「{role}」要求「{competency}」达到 {required} 级，你现在是 {current} 级。",
         "{role} needs {competency} at level {required}; you are at level {current}.",
@@ -205,7 +204,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "还判断不了你的岗位类型",
         "Not enough answers to tell your kind of job",
     ),
-    "because": ("依据", "Because"),
     "modules_title": ("五大基础模块", "The five base modules"),
     "insufficient": ("数据不足", "insufficient data"),
     "coverage": ("已答 {pct}%", "{pct}% answered"),
@@ -214,9 +212,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "unknown: too few of the module's questions are answered to score it; answer more of "
         "them and run again.",
     ),
-    "need": ("需要 {level}", "needs {level}"),
     "no_need": ("不要求", "not required"),
-    "gaps_title": ("能力差距（对照目标岗位）", "Gaps to the target role, by competency"),
     "current": ("现在", "Now"),
     "required": ("需要", "Needs"),
     "gap": ("差距", "Gap"),
@@ -224,10 +220,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "no_gaps": (
         "没有能力差距：目标岗位的要求你都达到了。",
         "No gaps: you meet every requirement of the target role.",
-    ),
-    "no_known_gaps": (
-        "已知的能力项都达到了目标岗位的要求，但还有未作答的项目（见下）。",
-        "Every competency that is known meets the target role; some are not known yet (below).",
     ),
     "unknown_gaps": (
         "另有 {n} 项因未作答无法判断：{names}",
@@ -244,19 +236,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "severity_low": ("低", "low"),
     "severity_strength": ("优势", "strength"),
     "move": ("建议", "Move"),
-    "whatif_title": ("最少要补哪几项", "The shortest way to the target role"),
-    "whatif_steps": (
-        "共提升 {n} 个等级即可达到「{role}」的要求：",
-        "{n} level-steps meet every bar of {role}:",
-    ),
-    "whatif_done": (
-        "你已达到「{role}」的全部模块要求。",
-        "You already meet every module bar of {role}.",
-    ),
-    "whatif_blocked": (
-        "这些模块数据不足，先补答再算：{names}",
-        "Too little data to plan these modules; answer more first: {names}",
-    ),
     "plan_title": ("行动计划", "Your plan"),
     "plan_more": (
         "另有 {n} 项，见 --format markdown 或 json",

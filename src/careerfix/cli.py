@@ -95,6 +95,14 @@ RulesOpt = Annotated[
         file_okay=False,
     ),
 ]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Do not say which files were written (errors and warnings still go to stderr).",
+    ),
+]
 LangOpt = Annotated[
     Lang | None,
     typer.Option(
@@ -323,14 +331,7 @@ def assess(
             "the report's --output FILE is always replaced).",
         ),
     ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet",
-            "-q",
-            help="Do not say which files were written (errors and warnings still go to stderr).",
-        ),
-    ] = False,
+    quiet: QuietOpt = False,
     no_pager: Annotated[
         bool,
         typer.Option(
@@ -546,14 +547,7 @@ def questions(
             "filled-in template is never lost).",
         ),
     ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet",
-            "-q",
-            help="Do not say that FILE was written (errors still go to stderr).",
-        ),
-    ] = False,
+    quiet: QuietOpt = False,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:

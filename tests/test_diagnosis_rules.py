@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from careerfix.engine import assess
+from careerfix.models.assessment import Reason
 from careerfix.engine.targets import suggest
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import Assessment
@@ -24,6 +25,11 @@ from careerfix.rules import load_pack
 @pytest.fixture(scope="module")
 def pack() -> RulePack:
     return load_pack()
+
+
+def rule_id(reason: Reason) -> str:
+    """The report's name of a reason: its verdict and the signal's position."""
+    return f"{reason.verdict}.signals[{reason.signal}]"
 
 
 def given(pack: RulePack, answers: dict[str, Any]) -> Answers:
@@ -201,7 +207,7 @@ def test_verdict_and_its_near_miss(
     assert produced.diagnosis.ambiguous is False
     reasons = produced.diagnosis.verdicts[0].reasons
     assert reasons and all(r.sources for r in reasons)
-    assert all(r.rule.startswith(f"{verdict}.signals[") for r in reasons)
+    assert all(rule_id(r).startswith(f"{verdict}.signals[") for r in reasons)
 
     missed = run(pack, near_miss)
     assert verdict not in shown(missed), missed.diagnosis
@@ -244,7 +250,7 @@ def test_a_platform_user_operator_and_a_brands_member_operator(pack: RulePack) -
     # user ops, not product ops, and the title is not contradicted
     assert shown(at_brand) == ["user_ops_outside"] and not at_brand.diagnosis.ambiguous
     assert at_brand.diagnosis.mismatch is False
-    by_rule = {r.rule: r for r in at_brand.diagnosis.verdicts[0].reasons}
+    by_rule = {rule_id(r): r for r in at_brand.diagnosis.verdicts[0].reasons}
     rule = {
         q: f"user_ops_outside.signals[{signal_on(pack, 'user_ops_outside', q)}]"
         for q in ("role.owns", "role.kpi", "role.employer")
@@ -292,7 +298,7 @@ def test_reasons_say_why_it_is_not_community_ops(
         result = run(pack, answers)
         assert shown(result) == [verdict], where
         assert result.diagnosis.mismatch is True  # titled community ops
-        by_rule = {r.rule: r for r in result.diagnosis.verdicts[0].reasons}
+        by_rule = {rule_id(r): r for r in result.diagnosis.verdicts[0].reasons}
         assert "S2" in by_rule[owns].sources  # the work itself is not community ops (S2)
         assert {"S1", "S3"} <= set(by_rule[employer].sources)  # nor are they platform staff
         report = build_report(pack, given(pack, answers), result, "en")
@@ -302,7 +308,7 @@ def test_reasons_say_why_it_is_not_community_ops(
     # on a platform's staff the same work is still not community ops, but that reason is not given
     on_staff = run(pack, {**work, "role.employer": "platform"})
     assert shown(on_staff) == [verdict]
-    assert employer not in {r.rule for r in on_staff.diagnosis.verdicts[0].reasons}
+    assert employer not in {rule_id(r) for r in on_staff.diagnosis.verdicts[0].reasons}
 
 
 def test_close_scores_give_the_two_closest_verdicts_not_a_guess(pack: RulePack) -> None:

@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerfix.engine.compiled import compiled
 from careerfix.engine.proof import proof_status
 from careerfix.i18n import t
 from helpers import choice_with_level, run_cli, shipped_pack, write
 from test_rules_check import Fault, assert_reported, check, replace_once
 
 PACK = shipped_pack()
-PROOF = compiled(PACK).proof
+PROOF = PACK.proof
 
 # (evidence, expected status)
 TABLE: list[tuple[str, str]] = [

@@ -23,7 +23,8 @@ from careerfix.errors import (
     NoTerminalError,
     ProblemsError,
 )
-from careerfix.i18n import default_lang, t
+from careerfix.i18n import resolve_lang, t
+from careerfix.models.lang import Lang
 
 
 class _Group(TyperGroup):
@@ -80,11 +81,6 @@ rules_app = typer.Typer(
 app.add_typer(rules_app, name="rules")
 
 
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
 RulesOpt = Annotated[
     Path | None,
     typer.Option(
@@ -113,8 +109,8 @@ LangOpt = Annotated[
 ]
 
 
-def _lang(lang: Lang | None) -> str:
-    return lang.value if lang is not None else default_lang()
+def _lang(lang: Lang | None) -> Lang:
+    return resolve_lang(lang)
 
 
 def _version(value: bool) -> None:
@@ -373,7 +369,7 @@ def assess(
         given = answers_from_data(draft.as_answers_data(), None, "<interview>", pack, overrides)
     else:
         given = load_answers(answers, pack, overrides)
-    code = lang.value if lang is not None else (given.lang or default_lang())
+    code = resolve_lang(lang, given.lang)
     if save_answers is not None:
         _save_answers(given, save_answers, code, quiet=quiet, force=force)
     for change in pack.changes_since(given.written_for):
@@ -412,32 +408,32 @@ def _interview(
     say = Say()
     prompter = make_prompter()
     path = draft_path(pack)
-    flag = lang.value if lang is not None else None
+    flag = lang
     draft = None
     try:
         draft = open_draft(pack, prompter, say, path, resume, flag)
         Interview(pack, prompter, say, path, draft).run(target)
     except Discarded:
-        say(t("draft_discarded", flag or default_lang()))
+        say(t("draft_discarded", resolve_lang(flag)))
         raise typer.Exit(0) from None
     except (KeyboardInterrupt, EOFError):
         # Stopped at the resume menu (no draft opened yet): what is on disk is still there.
         on_disk = draft if draft is not None else load_draft(path)
         saved = len(on_disk.answers) if on_disk is not None else 0
-        code = (on_disk.lang if on_disk is not None else None) or flag or default_lang()
+        code = resolve_lang(on_disk.lang if on_disk is not None else None, flag)
         if saved == 0 and not path.exists():
             raise InterruptedByUser(t("interrupted_empty", code)) from None
         raise InterruptedByUser(t("interrupted", code, n=saved, path=path)) from None
     return draft, path
 
 
-def _refuse_existing(path: Path, lang: str) -> None:
+def _refuse_existing(path: Path, lang: Lang) -> None:
     """A file the user filled in (answers, a template) is never replaced without --force."""
     if path.exists() or path.is_symlink():
         raise InputError(t("file_exists", lang, path=path))
 
 
-def _save_answers(given: Any, path: Path, lang: str, *, quiet: bool, force: bool) -> None:
+def _save_answers(given: Any, path: Path, lang: Lang, *, quiet: bool, force: bool) -> None:
     import yaml
 
     data = {
@@ -456,7 +452,7 @@ def _emit_report(
     pack: Any,
     given: Any,
     result: Any,
-    lang: str,
+    lang: Lang,
     fmt: Format,
     output: Path | None,
     pager: bool = False,
@@ -496,7 +492,7 @@ def _stdout_is_terminal() -> bool:
 def _write(
     text: str,
     output: Path | None,
-    lang: str = "en",
+    lang: Lang = "en",
     *,
     quiet: bool = False,
     overwrite: bool = True,

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from careerfix.models.lang import Lang, as_lang
 from careerfix.models.pack import RulePack
 from careerfix.store import atomic_write_text, data_dir
 
@@ -20,7 +21,7 @@ from careerfix.store import atomic_write_text, data_dir
 class Draft:
     pack: str
     pack_version: str
-    lang: str | None = None
+    lang: Lang | None = None
     target: str | None = None
     target_asked: bool = False
     # A level ≥ 3 answer whose evidence prompt was interrupted: asked again on resume.
@@ -120,7 +121,7 @@ def migrate_draft(pack: RulePack, draft: Draft) -> tuple[Draft, list[str]]:
         if qid in kept and isinstance(text, str) and pack.questions[qid].kind == "experience"
     }
     target = draft.target if draft.target in pack.role_by_id else None
-    lang = draft.lang if draft.lang in ("zh", "en") else None
+    lang = as_lang(draft.lang)
     migrated = Draft(
         pack=pack.id,
         pack_version=pack.version,

@@ -7,10 +7,32 @@ from __future__ import annotations
 
 import os
 
-LANGS = ("zh", "en")
+from careerfix.models.lang import LANGUAGES, Lang
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # key: (zh, en)
+    # `careerfix questions` templates (YAML comments)
+    "template_intro": (
+        "careerfix 答案模板 · {pack} {version}\n"
+        "能答的题填上选项值，答不上的留空：留空算「未知」，不算零分。\n"
+        "填好后运行：careerfix assess --answers <本文件>",
+        "careerfix answers template · {pack} {version}\n"
+        "Fill in a value for each question you can answer; leave the rest empty (unknown, not zero).\n"
+        "Then run: careerfix assess --answers <this file>",
+    ),
+    "template_target": (
+        "目标岗位（留空则由 careerfix 推荐）：{roles}",
+        "target role (empty: careerfix suggests one): {roles}",
+    ),
+    "template_evidence": (
+        "等级 {level} 及以上的回答请写上证明它的结果（指标、数值、时间段）：没有数字的标为「缺数字」，"
+        "只写做过几次的标为「只是次数，不是结果」。低于这一级的回答也可以写，会作为记录列在报告里。",
+        "For answers at level {level} or above, give the result that proves it (metric, value, "
+        "period): with no number the claim is marked unproven, with only a count of things done, "
+        "weak. Evidence on lower levels is kept and shown as a note.",
+    ),
+    "template_multi": ("可多选，写成列表：[a, b]", "several allowed, as a list: [a, b]"),
+    "lang_name": ("中文", "English"),  # each language's own name, for the language menu
     "pack_ok": ("规则包检查通过：{where}", "rules pack is valid: {where}"),
     "pack_problems": ("规则包有 {n} 个问题", "{n} problem(s) in the rules pack"),
     "modules": ("模块", "Modules"),
@@ -355,7 +377,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **values: object) -> str:
+def t(key: str, lang: Lang, **values: object) -> str:
     zh, en = _MESSAGES[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
@@ -365,14 +387,14 @@ def has_message(key: str) -> bool:
     return key in _MESSAGES
 
 
-def plural(key: str, lang: str, n: int, **values: object) -> str:
+def plural(key: str, lang: Lang, n: int, **values: object) -> str:
     """English needs a singular for 1 ("1 step"); the ``_one`` variant holds it."""
     if n == 1 and key + "_one" in _MESSAGES:
         key += "_one"
     return t(key, lang, n=n, **values)
 
 
-def join_names(lang: str, names: list[str]) -> str:
+def join_names(lang: Lang, names: list[str]) -> str:
     """A list of names as one phrase: Chinese enumerates with 、 (commas would read as clauses)."""
     return ("、" if lang == "zh" else ", ").join(names)
 
@@ -384,11 +406,12 @@ def level_text(value: float | None) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def locale_lang() -> str | None:
+def locale_lang() -> Lang | None:
     """The language the environment asks for, or None when it does not say."""
     explicit = os.environ.get("CAREERFIX_LANG", "").strip().lower()
-    if explicit in LANGS:
-        return explicit
+    for lang in LANGUAGES:
+        if explicit == lang:
+            return lang
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "").strip().lower()
         if not value:
@@ -401,5 +424,10 @@ def locale_lang() -> str | None:
     return None
 
 
-def default_lang() -> str:
+def resolve_lang(*choices: Lang | None) -> Lang:
+    """The first language given (``--lang``, then e.g. the answers file's), else the
+    environment's (CAREERFIX_LANG, the locale), else English. Resolved once, in the CLI."""
+    for lang in choices:
+        if lang is not None:
+            return lang
     return locale_lang() or "en"

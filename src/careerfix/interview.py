@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import ClassVar, TextIO
 
 from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, save_draft
-from careerfix.i18n import locale_lang, t
+from careerfix.i18n import locale_lang, resolve_lang, t
+from careerfix.models.lang import LANGUAGES, Lang, as_lang
 from careerfix.models.pack import Question, RulePack
 from careerfix.prompting import Prompter
 
@@ -70,7 +71,7 @@ class Interview:
         self.order = [q for _, _, qs in pack.sections for q in qs]
 
     @property
-    def lang(self) -> str:
+    def lang(self) -> Lang:
         return self.draft.lang or "en"
 
     def save(self) -> None:
@@ -80,9 +81,10 @@ class Interview:
 
     def run(self, target_flag: str | None) -> Draft:
         if self.draft.lang is None:
-            self.draft.lang = self.ask.select(
-                t("choose_lang", "en"), [("zh", "中文"), ("en", "English")]
+            chosen = self.ask.select(
+                t("choose_lang", "en"), [(code, t("lang_name", code)) for code in LANGUAGES]
             )
+            self.draft.lang = as_lang(chosen)
             self.save()
         lang = self.lang
         if not self.draft.answers:
@@ -265,7 +267,7 @@ def open_draft(
     say: Say,
     path: Path,
     resume: bool | None,
-    lang_flag: str | None,
+    lang_flag: Lang | None,
 ) -> Draft:
     """The draft to continue: the saved one (resumed, migrated) or a fresh one.
 
@@ -276,7 +278,7 @@ def open_draft(
     saved = load_draft(path)
     if saved is None or not (saved.answers or saved.target_asked):
         return fresh
-    lang = lang_flag or saved.lang or locale_lang() or "en"
+    lang = resolve_lang(lang_flag, saved.lang)
     if resume is None:
         say(t("draft_found", lang, n=len(saved.answers), when=_when(saved.saved_at)))
         action = prompter.select(

@@ -18,6 +18,7 @@ from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from careerfix import __version__
+from careerfix.engine.prepared import PreparedPack
 from careerfix.models.pack import (
     DiagnosisFile,
     FitFile,
@@ -28,7 +29,7 @@ from careerfix.models.pack import (
     RolesFile,
     RulePack,
 )
-from careerfix.models.records import Record, build, field_names, plain
+from careerfix.models.records import Record, field_names, plain
 from careerfix.store import atomic_write_text, cache_dir
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
@@ -67,7 +68,7 @@ def _file(key: str) -> Path:
     return cache_dir() / "packs" / f"{key}.json"
 
 
-def read(key: str, root: Path) -> RulePack | None:
+def read(key: str, root: Path) -> PreparedPack | None:
     """The cached pack, rebuilt without re-validating it (it was checked before it was cached).
 
     Nothing here imports pydantic: the records are filled in directly.
@@ -75,9 +76,10 @@ def read(key: str, root: Path) -> RulePack | None:
     try:
         data = json.loads(_file(key).read_bytes())
         parts = {name: _part(kind, data[name]) for name, kind in _PARTS.items()}
+        parts["modules"] = tuple(parts["modules"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    return RulePack(**parts, location=str(root))
+    return PreparedPack(**parts, location=str(root))
 
 
 def _part(kind: Any, raw: Any) -> Any:
@@ -102,7 +104,7 @@ def _construct(cls: type[R], data: Any) -> R:
     for name, convert in plan:
         raw = data[name]  # every field is written, so a missing one means a damaged file
         values[name] = raw if convert is None or raw is None else convert(raw)
-    return build(cls, values)
+    return cls(**values)
 
 
 def _converter(annotation: Any) -> Convert:

@@ -17,10 +17,12 @@ from careerfix.datafile import (
     validation_problems,
 )
 from careerfix.errors import InputError, Problem, RulesError
+from careerfix.models.lang import LANGUAGES
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
+    from careerfix.engine.prepared import PreparedPack
     from careerfix.models.pack import RulePack
 
 RULES_ENV = "CAREERFIX_RULES"
@@ -97,7 +99,7 @@ class _Checker:
         return obj
 
 
-def check_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
+def check_pack(directory: Path) -> tuple[PreparedPack | None, list[Problem]]:
     """Load and check the pack in ``directory``; every problem found, in file order."""
     from careerfix.models import pack as m
 
@@ -140,14 +142,16 @@ def check_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
     if schema_failed:
         return None, _sorted(chk.problems)
     modules = [mf for _, mf in module_files]
-    pack = m.RulePack(
-        meta,
-        modules,
-        singles["diagnosis.yaml"],
-        singles["fit.yaml"],
-        singles["roles.yaml"],
-        singles["resume.yaml"],
-        singles["reading.yaml"],
+    from careerfix.engine.prepared import PreparedPack
+
+    pack = PreparedPack(
+        meta=meta,
+        modules=tuple(modules),
+        diagnosis=singles["diagnosis.yaml"],
+        fit=singles["fit.yaml"],
+        roles=singles["roles.yaml"],
+        resume=singles["resume.yaml"],
+        reading=singles["reading.yaml"],
         location=str(directory),
     )
     _cross_check(chk, pack, module_files)
@@ -160,7 +164,7 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.path))
 
 
-def load_pack(directory: Path | None = None) -> RulePack:
+def load_pack(directory: Path | None = None) -> PreparedPack:
     """Load the pack or raise :class:`RulesError` listing every problem.
 
     A pack that passed its check is cached as JSON, keyed by a hash of its files, so the next
@@ -550,7 +554,7 @@ def _check_templates(chk: _Checker, pack: RulePack) -> None:
         for i, r in enumerate(pack.resume.rules)
     ]
     for rel, loc, text, allowed in templates:
-        for lang in ("zh", "en"):
+        for lang in LANGUAGES:
             try:
                 names = _placeholders(getattr(text, lang))
             except ValueError as exc:

@@ -9,32 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from careerfix.i18n import t
+from careerfix.models.lang import Lang
 from careerfix.models.pack import Question, RulePack
-
-_INTRO = {
-    "zh": [
-        "careerfix 答案模板 · {pack} {version}",
-        "能答的题填上选项值，答不上的留空：留空算「未知」，不算零分。",
-        "填好后运行：careerfix assess --answers <本文件>",
-    ],
-    "en": [
-        "careerfix answers template · {pack} {version}",
-        "Fill in a value for each question you can answer; leave the rest empty (unknown, not zero).",
-        "Then run: careerfix assess --answers <this file>",
-    ],
-}
-_TARGET = {
-    "zh": "目标岗位（留空则由 careerfix 推荐）：{roles}",
-    "en": "target role (empty: careerfix suggests one): {roles}",
-}
-_EVIDENCE = {
-    "zh": "等级 {level} 及以上的回答请写上证明它的结果（指标、数值、时间段）：没有数字的标为「缺数字」，"
-    "只写做过几次的标为「只是次数，不是结果」。低于这一级的回答也可以写，会作为记录列在报告里。",
-    "en": "For answers at level {level} or above, give the result that proves it (metric, value, "
-    "period): with no number the claim is marked unproven, with only a count of things done, "
-    "weak. Evidence on lower levels is kept and shown as a note.",
-}
-_MULTI = {"zh": "可多选，写成列表：[a, b]", "en": "several allowed, as a list: [a, b]"}
 
 
 def _q(value: str) -> str:
@@ -42,7 +19,7 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _question_meta(pack: RulePack, q: Question, lang: str) -> dict[str, Any]:
+def _question_meta(pack: RulePack, q: Question, lang: Lang) -> dict[str, Any]:
     section = pack.question_section[q.id]
     choices = []
     for c in q.choices:
@@ -66,7 +43,7 @@ def _question_meta(pack: RulePack, q: Question, lang: str) -> dict[str, Any]:
     }
 
 
-def template_json(pack: RulePack, lang: str) -> str:
+def template_json(pack: RulePack, lang: Lang) -> str:
     data = {
         "pack": pack.id,
         "pack_version": pack.version,
@@ -82,13 +59,16 @@ def template_json(pack: RulePack, lang: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def template_yaml(pack: RulePack, lang: str) -> str:
-    lines = [f"# {line}".format(pack=pack.id, version=pack.version) for line in _INTRO[lang]]
+def template_yaml(pack: RulePack, lang: Lang) -> str:
+    lines = [
+        f"# {line}".format(pack=pack.id, version=pack.version)
+        for line in t("template_intro", lang).split("\n")
+    ]
     lines += [
         f"pack: {pack.id}",
         f"pack_version: {_q(pack.version)}",
         f"lang: {lang}",
-        f"# {_TARGET[lang].format(roles=', '.join(pack.role_by_id))}",
+        f"# {t('template_target', lang, roles=', '.join(pack.role_by_id))}",
         "target:",
         "answers:",
     ]
@@ -98,13 +78,13 @@ def template_yaml(pack: RulePack, lang: str) -> str:
             what = q.competency or q.kind
             lines.append(f"  # [{what}] {q.prompt.get(lang)}")
             if q.kind == "multi":
-                lines.append(f"  #   ({_MULTI[lang]})")
+                lines.append(f"  #   ({t('template_multi', lang)})")
             width = max(len(c.value) for c in q.choices)
             for c in q.choices:
                 level = f"({c.level}) " if c.level is not None else ""
                 lines.append(f"  #   {c.value.ljust(width)}  {level}{c.text.get(lang)}")
             lines.append(f"  {q.id}:")
-    lines.append(f"# {_EVIDENCE[lang].format(level=pack.meta.scoring.proof_level)}")
+    lines.append(f"# {t('template_evidence', lang, level=pack.meta.scoring.proof_level)}")
     lines.append("evidence:")
     example = next((q for q in pack.questions.values() if q.kind == "experience"), None)
     if example is not None:
@@ -113,7 +93,7 @@ def template_yaml(pack: RulePack, lang: str) -> str:
     return "\n".join(lines)
 
 
-def roles_data(pack: RulePack, lang: str) -> dict[str, Any]:
+def roles_data(pack: RulePack, lang: Lang) -> dict[str, Any]:
     return {
         "pack": pack.id,
         "pack_version": pack.version,

@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from careerfix.models.pack import Condition, RulePack
+from careerfix.models.pack import Condition
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
     """Everything a condition may test, for one assessment."""
 
-    pack: RulePack
     answers: Mapping[str, str | list[str]]  # only known answers: no "not sure", nothing missing
     question_levels: Mapping[str, int]
     competency_levels: Mapping[str, float]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import CompetencyScore, ModuleScore
-from careerfix.models.pack import RulePack
 
 ModuleLevels = Mapping[str, tuple[float | None, float]]
 
 
 def module_levels(
-    pack: RulePack, comps: Sequence[CompetencyScore]
+    pack: PreparedPack, comps: Sequence[CompetencyScore]
 ) -> dict[str, tuple[float | None, float]]:
     """Module → (weighted mean level of its known competencies, coverage 0–1)."""
     sums = {mid: [0.0, 0.0, 0.0] for mid in pack.module_by_id}
@@ -27,7 +27,7 @@ def module_levels(
     }
 
 
-def module_scores(pack: RulePack, levels: ModuleLevels) -> tuple[ModuleScore, ...]:
+def module_scores(pack: PreparedPack, levels: ModuleLevels) -> tuple[ModuleScore, ...]:
     threshold = pack.meta.scoring.coverage_threshold
     out = []
     for mid, (level, coverage) in levels.items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from careerfix.engine.compiled import CompiledPack, CompiledRole
+from careerfix.engine.prepared import RoleRule
 from careerfix.models.assessment import Climb, CompetencyScore, Need, NeedKind, RolePath
 
 
@@ -23,9 +23,7 @@ def steps_to(current: float, required: int) -> int:
     return required - math.floor(current)
 
 
-def role_needs(
-    cp: CompiledPack, comps: Sequence[CompetencyScore], role: CompiledRole
-) -> tuple[Need, ...]:
+def role_needs(comps: Sequence[CompetencyScore], role: RoleRule) -> tuple[Need, ...]:
     out = []
     kinds: tuple[tuple[NeedKind, tuple[tuple[int, int], ...]], ...] = (
         ("core", role.core),

@@ -18,8 +18,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from careerfix.engine.compiled import CompiledPack
 from careerfix.engine.conditions import Facts
+from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import (
     Climb,
     FindingResult,
@@ -29,12 +29,11 @@ from careerfix.models.assessment import (
     RolePath,
     StepChoice,
 )
-from careerfix.models.pack import RulePack
 
 
-def choose_step(cp: CompiledPack, facts: Facts, competency: str, to: int) -> StepChoice:
+def choose_step(pack: PreparedPack, facts: Facts, competency: str, to: int) -> StepChoice:
     """The pack's step to level ``to`` that fits this person: the first whose ``when`` holds."""
-    entries = cp.steps[(competency, to)]
+    entries = pack.step_rules[(competency, to)]
     for index, entry in enumerate(entries):
         if entry.test is None or entry.test(facts):
             return (to, index)
@@ -42,13 +41,13 @@ def choose_step(cp: CompiledPack, facts: Facts, competency: str, to: int) -> Ste
 
 
 def _skill_item(
-    cp: CompiledPack, facts: Facts, climb: Climb, kind: str, weight: float, module: str
+    pack: PreparedPack, facts: Facts, climb: Climb, kind: str, weight: float, module: str
 ) -> PlanItem:
     first = math.floor(climb.current) + 1
     choices = tuple(
-        choose_step(cp, facts, climb.competency, lv) for lv in range(first, climb.to + 1)
+        choose_step(pack, facts, climb.competency, lv) for lv in range(first, climb.to + 1)
     )
-    entries = [cp.steps[(climb.competency, to)][i] for to, i in choices]
+    entries = [pack.step_rules[(climb.competency, to)][i] for to, i in choices]
     sources: list[str] = []
     for entry in entries:
         sources += [s for s in entry.sources if s not in sources]
@@ -59,7 +58,7 @@ def _skill_item(
         tier="skill",
         horizon=entries[0].horizon,
         sources=tuple(sources),
-        priority=climb.steps * weight * cp.module_priority[module],
+        priority=climb.steps * weight * pack.module_priority[module],
         need=kind,  # type: ignore[arg-type]
         current=climb.current,
         to=climb.to,
@@ -68,14 +67,14 @@ def _skill_item(
 
 
 def basics_modules(
-    pack: RulePack, cp: CompiledPack, modules: Sequence[ModuleScore], little_data: bool
+    pack: PreparedPack, modules: Sequence[ModuleScore], little_data: bool
 ) -> list[str]:
     """Base modules whose basics come first: known to be barely touched, or, when almost nothing
     is answered, every base module not known to be past the basics."""
     below = pack.meta.scoring.basics_below
     out = []
     for m in modules:
-        if m.id not in cp.base_modules:
+        if m.id not in pack.base_modules:
             continue
         known_low = m.sufficient and m.level is not None and m.level < below
         known_past = m.sufficient and m.level is not None and m.level >= below
@@ -85,19 +84,18 @@ def basics_modules(
 
 
 def _skill_items(
-    pack: RulePack,
-    cp: CompiledPack,
+    pack: PreparedPack,
     facts: Facts,
     needs: Sequence[Need],
     path: RolePath,
 ) -> list[PlanItem]:
     """The path's climbs; once the core is met and known, the helping competencies; once those
     are met too, one level beyond the role on its heaviest core competencies."""
-    comp = {c.id: c for c in cp.competencies}
+    comp = {c.id: c for c in pack.competency_rules}
 
     def item(climb: Climb, kind: str) -> PlanItem:
         c = comp[climb.competency]
-        return _skill_item(cp, facts, climb, kind, c.weight, c.module)
+        return _skill_item(pack, facts, climb, kind, c.weight, c.module)
 
     if path.climbs or path.unknown:
         return [item(climb, "core") for climb in path.climbs]
@@ -117,23 +115,23 @@ def _skill_items(
     return beyond[: pack.meta.scoring.beyond_items]
 
 
-def _basics_item(cp: CompiledPack, basics: list[str]) -> PlanItem:
+def _basics_item(pack: PreparedPack, basics: list[str]) -> PlanItem:
     sources: list[str] = []
     for mid in basics:
-        sources += [s for s in cp.basics_sources[mid] if s not in sources]
+        sources += [s for s in pack.basics_sources[mid] if s not in sources]
     return PlanItem(
         rank=0,
         kind="basics",
         ref="basics",
         tier="basics",
-        horizon=max(cp.basics_horizon[mid] for mid in basics),
+        horizon=max(pack.basics_horizon[mid] for mid in basics),
         sources=tuple(sources),
         modules=tuple(basics),
     )
 
 
-def _career_items(cp: CompiledPack, findings: Sequence[FindingResult]) -> list[PlanItem]:
-    horizon_of = {f.id: f.horizon for f in cp.findings}
+def _career_items(pack: PreparedPack, findings: Sequence[FindingResult]) -> list[PlanItem]:
+    horizon_of = {f.id: f.horizon for f in pack.finding_rules}
     return [
         PlanItem(
             rank=0,
@@ -149,10 +147,9 @@ def _career_items(cp: CompiledPack, findings: Sequence[FindingResult]) -> list[P
     ]
 
 
-def _rank(pack: RulePack, cp: CompiledPack, items: list[PlanItem]) -> tuple[PlanItem, ...]:
-    scoring = pack.meta.scoring
-    tier_rank: dict[str, int] = {tier: i for i, tier in enumerate(scoring.plan_order)}
-    soon = scoring.plan_soon
+def _rank(pack: PreparedPack, items: list[PlanItem]) -> tuple[PlanItem, ...]:
+    tier_rank = pack.tier_rank
+    soon = pack.meta.scoring.plan_soon
     order = sorted(
         range(len(items)),
         key=lambda k: (
@@ -171,7 +168,7 @@ def _rank(pack: RulePack, cp: CompiledPack, items: list[PlanItem]) -> tuple[Plan
         item = items[k]
         if item.kind != "career":
             continue
-        ahead = [position[b] for b in cp.finding_before[item.ref] if b in position]
+        ahead = [position[b] for b in pack.finding_before[item.ref] if b in position]
         if ahead and min(ahead) < order.index(k):
             target = min(ahead)
             is_soon[k] = is_soon[order[target]]
@@ -184,8 +181,7 @@ def _rank(pack: RulePack, cp: CompiledPack, items: list[PlanItem]) -> tuple[Plan
 
 
 def build_plan(
-    pack: RulePack,
-    cp: CompiledPack,
+    pack: PreparedPack,
     facts: Facts,
     modules: Sequence[ModuleScore],
     needs: Sequence[Need],
@@ -194,12 +190,12 @@ def build_plan(
     little_data: bool,
 ) -> tuple[tuple[PlanItem, ...], RolePath | None]:
     """The plan, and the path with its climbs in plan order (so both read the same way)."""
-    items = _skill_items(pack, cp, facts, needs, path) if path is not None else []
-    basics = basics_modules(pack, cp, modules, little_data)
+    items = _skill_items(pack, facts, needs, path) if path is not None else []
+    basics = basics_modules(pack, modules, little_data)
     if basics:
-        items.append(_basics_item(cp, basics))
-    items += _career_items(cp, findings)
-    plan = _rank(pack, cp, items)
+        items.append(_basics_item(pack, basics))
+    items += _career_items(pack, findings)
+    plan = _rank(pack, items)
     if path is not None:
         at = {item.ref: item.rank for item in plan if item.kind == "skill"}
         climbs = tuple(sorted(path.climbs, key=lambda c: at[c.competency]))

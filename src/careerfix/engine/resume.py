@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from careerfix.engine.compiled import CompiledPack
 from careerfix.engine.conditions import Facts
+from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import ResumeAdvice
 
 
-def resume_advice(cp: CompiledPack, facts: Facts) -> tuple[ResumeAdvice, ...]:
-    return tuple(r.result for r in cp.resume if r.test(facts))
+def resume_advice(pack: PreparedPack, facts: Facts) -> tuple[ResumeAdvice, ...]:
+    return tuple(r.result for r in pack.resume_rules if r.test(facts))

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from careerfix.engine.compiled import CompiledPack
+from careerfix.engine.prepared import PreparedPack
 from careerfix.engine.proof import proof_status
 from careerfix.models.answers import Answers
-from careerfix.models.assessment import CompetencyScore, EvidenceFlag
-from careerfix.models.pack import RulePack
+from careerfix.models.assessment import CompetencyScore, EvidenceFlag, TraceItem
 
 
 def read_answers(
-    pack: RulePack, answers: Answers
+    pack: PreparedPack, answers: Answers
 ) -> tuple[dict[str, str | list[str]], dict[str, int]]:
     """The answers rules may rely on ("not sure" removed), and each experience answer's level."""
     unknown_value = pack.unknown_value
@@ -33,14 +32,14 @@ def read_answers(
     return known, levels
 
 
-def competency_scores(cp: CompiledPack, levels: Mapping[str, int]) -> tuple[CompetencyScore, ...]:
-    """Each competency's level: the weighted mean of its answered questions (None if none).
-
-    The per-answer trace is not copied here: it is fully determined by the answers and the pack,
-    and :func:`trace` rebuilds it for the report.
-    """
+def competency_scores(
+    pack: PreparedPack, answers: Answers, levels: Mapping[str, int]
+) -> tuple[CompetencyScore, ...]:
+    """Each competency's level: the weighted mean of its answered questions (None if none), with
+    the trace of the answers behind it."""
     out = []
-    for comp in cp.competencies:
+    given = answers.answers
+    for comp in pack.competency_rules:
         if len(comp.questions) == 1:  # the common case: one question measures the competency
             level = levels.get(comp.questions[0][0])
             value = None if level is None else float(level)
@@ -52,12 +51,24 @@ def competency_scores(cp: CompiledPack, levels: Mapping[str, int]) -> tuple[Comp
                     num += weight * answered
                     den += weight
             value = num / den if den else None
-        out.append(CompetencyScore(comp.id, comp.module, value, comp.weight))
+        trace = []
+        for qid, weight in comp.questions:
+            choice = given.get(qid)
+            value_of = choice if isinstance(choice, str) else None
+            trace.append(
+                TraceItem(
+                    question=qid,
+                    choice=value_of,
+                    level=pack.level_of[qid].get(value_of) if value_of is not None else None,
+                    weight=weight,
+                )
+            )
+        out.append(CompetencyScore(comp.id, comp.module, value, comp.weight, tuple(trace)))
     return tuple(out)
 
 
 def evidence_flags(
-    pack: RulePack, cp: CompiledPack, answers: Answers, levels: Mapping[str, int]
+    pack: PreparedPack, answers: Answers, levels: Mapping[str, int]
 ) -> tuple[EvidenceFlag, ...]:
     """A flag per claim (a level at or above the proof level), proven, weak or unproven; and
     one per lower-level answer that carries evidence anyway (``claim`` False), so it is shown."""
@@ -69,6 +80,14 @@ def evidence_flags(
         claim = level >= threshold
         if not claim and not text:
             continue
-        status = proof_status(cp.proof, text)
-        flags.append(EvidenceFlag(qid, competency_of[qid], level, status, text, claim))
+        flags.append(
+            EvidenceFlag(
+                question=qid,
+                competency=competency_of[qid],
+                level=level,
+                status=proof_status(pack.proof, text),
+                claim=claim,
+                evidence=text,
+            )
+        )
     return tuple(flags)

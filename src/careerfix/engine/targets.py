@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerfix.engine.compiled import CompiledPack
 from careerfix.engine.needs import steps_to
+from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import CompetencyScore, RoleFit, VerdictScore
-from careerfix.models.pack import RulePack
 
 
 def rank_roles(
-    pack: RulePack,
-    cp: CompiledPack,
+    pack: PreparedPack,
     comps: Sequence[CompetencyScore],
     verdicts: Sequence[VerdictScore],
     interests: Sequence[str],
@@ -29,7 +27,7 @@ def rank_roles(
     verdict_ids = [v.id for v in verdicts[:2]]
     wanted = frozenset(interests)
     fits = []
-    for order, role in enumerate(cp.roles):
+    for order, role in enumerate(pack.role_rules):
         steps = unknown = 0
         for i, required in role.core:
             level = comps[i].level

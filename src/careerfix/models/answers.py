@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Any
 
-from careerfix.models.pack import Lang
+from careerfix.models.lang import Lang
 from careerfix.models.records import Before, Constraint, Describe, Record, record
 
 AnswerValue = str | list[str]

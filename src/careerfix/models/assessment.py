@@ -1,46 +1,68 @@
 """What the engine returns: ids and numbers only (texts are looked up by the renderers).
 
-Plain slotted dataclasses rather than pydantic models (or frozen dataclasses, whose __init__ is
-four times slower): the engine builds about a hundred per assessment and must score thousands a
-second. Treat them as read-only.
+Frozen slotted dataclasses rather than pydantic models: the engine builds about a hundred per
+assessment and must score thousands a second; frozen, because some (a finding, a verdict's reason)
+are built once per pack and shared by every assessment. The two results the report shows exactly as
+the engine made them (an answer's part in a level, an evidence flag) are records of the report's
+JSON contract, declared once here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
+
+from careerfix.models.records import Describe, Record, record
 
 # proven: names a result; weak: a number, but no result (a count of things done); unproven: no number
 Status = Literal["proven", "weak", "unproven"]
 Kind = Literal["skill", "basics", "career"]
+# flag: --target; answers: the answers' own; suggested: the best fit; none: no target
+TargetSource = Literal["flag", "answers", "suggested", "none"]
 
 
-# One answer's part in a competency level: (question id, choice or None, level or None, weight).
-# A plain tuple: thirty are built per assessment.
-QuestionTrace = tuple[str, str | None, int | None, float]
+@record
+class TraceItem(Record):
+    """One answer's part in a competency's level."""
 
-
-@dataclass(slots=True)
-class CompetencyScore:
-    id: str
-    module: str
-    level: float | None  # weighted mean of its answered questions; None when unknown
+    question: str
+    choice: Annotated[str | None, Describe("The chosen value; null when not answered.")]
+    level: Annotated[
+        int | None, Describe("Level of the choice; null when unanswered or 'not sure'.")
+    ]
     weight: float
 
 
-@dataclass(slots=True)
-class ModuleScore:
-    id: str
-    level: float | None  # weighted mean of known competency levels
-    score: int | None  # 0–100, None when coverage is below the pack's threshold
-    coverage: float  # share of competency weight that is known, 0–1
-    sufficient: bool
+@record
+class EvidenceFlag(Record):
+    question: str
+    competency: str
+    level: int
+    status: Annotated[
+        Status,
+        Describe(
+            "proven: names a result (a number with what it counts, money, a percentage, a "
+            "change); weak: a number that is no result, such as a count of things done; "
+            "unproven: no number."
+        ),
+    ]
+    claim: Annotated[
+        bool,
+        Describe(
+            "true: the answer is at or above the pack's proof level, a claim that needs proof; "
+            "false: a lower level whose evidence is noted."
+        ),
+    ]
+    evidence: str | None
 
 
 NeedKind = Literal["core", "helps"]
+# met / gap: a core competency of the target at / below its level; unknown: a core one with no
+# answer; not_required: the target does not require it (or there is no target).
+CompetencyStatus = Literal["met", "gap", "unknown", "not_required"]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Need:
     """One competency the target role names, and how far the person is from it."""
 
@@ -52,7 +74,27 @@ class Need:
     steps: int | None  # levels still to climb; 0 when met; None when unknown
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class CompetencyScore:
+    id: str
+    module: str
+    level: float | None  # weighted mean of its answered questions; None when unknown
+    weight: float
+    trace: tuple[TraceItem, ...]  # the answers behind the level, in pack order
+    need: Need | None = None  # what the target role names for it, if anything
+    status: CompetencyStatus = "not_required"
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleScore:
+    id: str
+    level: float | None  # weighted mean of known competency levels
+    score: int | None  # 0–100, None when coverage is below the pack's threshold
+    coverage: float  # share of competency weight that is known, 0–1
+    sufficient: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Climb:
     """One competency on the way to the target: from the current level up to ``to``."""
 
@@ -62,7 +104,7 @@ class Climb:
     steps: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RolePath:
     """The fewest level-steps on the target's core competencies that meet the role."""
 
@@ -71,33 +113,24 @@ class RolePath:
     unknown: tuple[str, ...]  # core competencies with no answer: the path cannot include them
 
 
-@dataclass(slots=True)
-class EvidenceFlag:
-    question: str
-    competency: str
-    level: int
-    status: Status
-    evidence: str | None
-    claim: bool  # at or above the pack's proof level; False: a lower level with evidence noted
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """A rule (signal) that held, with what it contributed."""
 
-    rule: str  # e.g. "community_ops.signals[1]"
+    verdict: str
+    signal: int  # position in the verdict's signals
     weight: float
     sources: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class VerdictScore:
     id: str
     score: float
     reasons: tuple[Reason, ...]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Diagnosis:
     verdicts: tuple[VerdictScore, ...]  # the winner, plus a close runner-up when ambiguous
     ambiguous: bool
@@ -107,14 +140,14 @@ class Diagnosis:
     unanswered: tuple[str, ...]  # settling questions not answered yet
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FindingResult:
     id: str
     severity: str
     sources: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RoleFit:
     role: str
     fit: float  # higher is better; used for ranking only
@@ -131,7 +164,7 @@ class RoleFit:
 StepChoice = tuple[int, int]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PlanItem:
     rank: int
     kind: Kind
@@ -153,18 +186,19 @@ class PlanItem:
     severity: str | None = None  # career items
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ResumeAdvice:
     rule: str
     sources: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     pack: str
     pack_version: str
     target: str | None
-    target_source: Literal["flag", "answers", "suggested", "none"]
+    target_source: TargetSource
+    asked_target: str | None  # the role asked for (flag or answers), None when suggested or none
     competencies: tuple[CompetencyScore, ...]
     modules: tuple[ModuleScore, ...]
     needs: tuple[Need, ...]  # what the target role names, core first; empty without a target

@@ -8,13 +8,11 @@ in :mod:`careerfix.rules` so that every problem can be reported with its file an
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
+from careerfix.models.lang import LANGUAGES, Lang  # noqa: F401 — re-exported for the pack's records
 from careerfix.models.records import Constraint, Record, custom_error, record
-
-LANGUAGES: tuple[str, ...] = ("zh", "en")
-Lang = Literal["zh", "en"]
 
 # Readable dotted ids: answers files, drafts and history refer to them, so they must stay stable.
 Id = Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
@@ -51,7 +49,7 @@ class Text(Record):
     zh: Annotated[str, Constraint(min_length=1)]
     en: Annotated[str, Constraint(min_length=1)]
 
-    def get(self, lang: str) -> str:
+    def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
 
 
@@ -534,74 +532,89 @@ FACTS: tuple[str, ...] = (
 # ---------------------------------------------------------------- the whole pack
 
 
+@dataclass(frozen=True, kw_only=True, eq=False)
 class RulePack:
-    """A validated, cross-checked pack with the indexes the engine needs.
+    """A validated, cross-checked pack: its files, and the lookups every reader of it needs.
 
-    Built once per process by :func:`careerfix.rules.load_pack`; read-only afterwards.
+    Frozen, built once per process by :func:`careerfix.rules.load_pack` (as the engine's
+    ``PreparedPack``, which adds the compiled conditions). Compared by identity: one pack, one object.
     """
 
-    def __init__(
-        self,
-        meta: PackFile,
-        modules: list[ModuleFile],
-        diagnosis: DiagnosisFile,
-        fit: FitFile,
-        roles: RolesFile,
-        resume: ResumeFile,
-        reading: ReadingFile,
-        location: str = "",
-    ) -> None:
-        self.meta = meta
-        self.modules = modules
-        self.diagnosis = diagnosis
-        self.fit = fit
-        self.roles = roles
-        self.resume = resume
-        self.reading = reading
-        self.location = location
+    meta: PackFile
+    modules: tuple[ModuleFile, ...]
+    diagnosis: DiagnosisFile
+    fit: FitFile
+    roles: RolesFile
+    resume: ResumeFile
+    reading: ReadingFile
+    location: str = ""
 
-        self.sections: list[tuple[str, Text, list[Question]]] = [
-            ("role", diagnosis.title, list(diagnosis.questions))
-        ]
-        for m in modules:
-            self.sections.append((m.module.id, m.module.name, list(m.questions)))
-        self.sections.append(("fit", fit.title, list(fit.questions)))
+    sections: tuple[tuple[str, Text, tuple[Question, ...]], ...] = field(init=False)
+    questions: dict[str, Question] = field(init=False)
+    question_section: dict[str, str] = field(init=False)
+    module_by_id: dict[str, ModuleFile] = field(init=False)
+    competencies: dict[str, Competency] = field(init=False)
+    competency_module: dict[str, str] = field(init=False)
+    competency_questions: dict[str, tuple[Question, ...]] = field(init=False)
+    unknown_value: dict[str, str] = field(init=False)
+    level_of: dict[str, dict[str, int | None]] = field(init=False)
+    competency_of_question: dict[str, str] = field(init=False)
+    role_by_id: dict[str, RoleProfile] = field(init=False)
+    verdict_by_id: dict[str, Verdict] = field(init=False)
+    finding_by_id: dict[str, Finding] = field(init=False)
+    # (competency, level reached) → its step actions, situation-specific ones first.
+    steps_for: dict[tuple[str, int], tuple[StepAction, ...]] = field(init=False)
+    reading_by_id: dict[str, Reading] = field(init=False)
+
+    def __post_init__(self) -> None:
+        modules, diagnosis, fit, resume = self.modules, self.diagnosis, self.fit, self.resume
+        sections = [("role", diagnosis.title, tuple(diagnosis.questions))]
+        sections += [(m.module.id, m.module.name, tuple(m.questions)) for m in modules]
+        sections.append(("fit", fit.title, tuple(fit.questions)))
         if resume.questions:
-            self.sections.append(("resume", resume.title, list(resume.questions)))
-
-        self.questions: dict[str, Question] = {}
-        self.question_section: dict[str, str] = {}
-        for section_id, _, questions in self.sections:
-            for q in questions:
-                self.questions[q.id] = q
-                self.question_section[q.id] = section_id
-        self.module_by_id: dict[str, ModuleFile] = {m.module.id: m for m in modules}
-        self.competencies: dict[str, Competency] = {}
-        self.competency_module: dict[str, str] = {}
-        self.competency_questions: dict[str, list[Question]] = {}
+            sections.append(("resume", resume.title, tuple(resume.questions)))
+        questions: dict[str, Question] = {}
+        question_section: dict[str, str] = {}
+        for section_id, _, qs in sections:
+            for q in qs:
+                questions[q.id] = q
+                question_section[q.id] = section_id
+        competencies: dict[str, Competency] = {}
+        competency_module: dict[str, str] = {}
+        competency_questions: dict[str, tuple[Question, ...]] = {}
+        steps_for: dict[tuple[str, int], list[StepAction]] = {}
         for m in modules:
             for c in m.competencies:
-                self.competencies[c.id] = c
-                self.competency_module[c.id] = m.module.id
-                self.competency_questions[c.id] = [q for q in m.questions if q.competency == c.id]
-        # Per-question lookups the engine uses on every assessment.
-        self.unknown_value: dict[str, str] = {
-            qid: next(c.value for c in q.choices if c.unknown) for qid, q in self.questions.items()
-        }
-        self.level_of: dict[str, dict[str, int | None]] = {
-            qid: {c.value: c.level for c in q.choices} for qid, q in self.questions.items()
-        }
-        self.competency_of_question: dict[str, str] = {
-            qid: q.competency for qid, q in self.questions.items() if q.competency is not None
-        }
-        self.role_by_id: dict[str, RoleProfile] = {r.id: r for r in roles.roles}
-        self.verdict_by_id: dict[str, Verdict] = {v.id: v for v in diagnosis.verdicts}
-        # (competency, level reached) → its step actions, situation-specific ones first.
-        self.steps_for: dict[tuple[str, int], list[StepAction]] = {}
-        for m in modules:
+                competencies[c.id] = c
+                competency_module[c.id] = m.module.id
+                competency_questions[c.id] = tuple(q for q in m.questions if q.competency == c.id)
             for step in m.steps:
-                self.steps_for.setdefault((step.competency, step.to), []).append(step)
-        self.reading_by_id: dict[str, Reading] = {r.id: r for r in reading.reading}
+                steps_for.setdefault((step.competency, step.to), []).append(step)
+        lookups: dict[str, object] = {
+            "sections": tuple(sections),
+            "questions": questions,
+            "question_section": question_section,
+            "module_by_id": {m.module.id: m for m in modules},
+            "competencies": competencies,
+            "competency_module": competency_module,
+            "competency_questions": competency_questions,
+            "unknown_value": {
+                qid: next(c.value for c in q.choices if c.unknown) for qid, q in questions.items()
+            },
+            "level_of": {
+                qid: {c.value: c.level for c in q.choices} for qid, q in questions.items()
+            },
+            "competency_of_question": {
+                qid: q.competency for qid, q in questions.items() if q.competency is not None
+            },
+            "role_by_id": {r.id: r for r in self.roles.roles},
+            "verdict_by_id": {v.id: v for v in diagnosis.verdicts},
+            "finding_by_id": {f.id: f for f in fit.findings},
+            "steps_for": {key: tuple(entries) for key, entries in steps_for.items()},
+            "reading_by_id": {r.id: r for r in self.reading.reading},
+        }
+        for name, value in lookups.items():
+            object.__setattr__(self, name, value)  # a frozen dataclass sets its own lookups once
 
     def changes_since(self, version: str | None) -> list[Change]:
         """What changed in the versions after ``version`` (nothing when it is not older)."""

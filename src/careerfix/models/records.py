@@ -1,23 +1,24 @@
-"""Records: the one way careerfix declares structured data (rules pack, answers, report).
+"""Records: the one way careerfix declares structured data (rules pack, answers, report, results).
 
-A record is a stdlib dataclass declared with :func:`record` and deriving from :class:`Record`.
-The same declaration serves two very different paths:
+A record is a plain frozen, keyword-only stdlib dataclass declared with :func:`record` and deriving
+from :class:`Record`. The same declaration serves two very different paths:
 
-* **Checking** (``rules check``, a new or edited pack, an answers file with a problem, ``careerfix
-  schema``): pydantic validates records and writes their JSON Schema through a ``TypeAdapter``.
-  Constraints are annotations (:class:`Constraint`, :class:`Describe`) that pydantic reads through
-  its documented ``__get_pydantic_core_schema__`` / ``__get_pydantic_json_schema__`` hooks, and a
-  record's cross-field checks live in ``__post_init__``, which pydantic calls after validating the
-  fields (raising ``PydanticCustomError`` there gives a located, typed error).
-* **Running** (every assessment, every interview): records are built from data that was already
-  checked — a cached pack, the engine's own results — and **pydantic is never imported**. That is
-  most of careerfix's start-up time saved: importing pydantic and building its first validator
-  costs more than everything else an assessment does (docs/benchmarks.md).
+* **Checking** (``rules check``, a new or edited pack, ``careerfix schema``): pydantic validates
+  records and writes their JSON Schema through a ``TypeAdapter``. Constraints are annotations
+  (:class:`Constraint`, :class:`Describe`) that pydantic reads through its documented
+  ``__get_pydantic_core_schema__`` / ``__get_pydantic_json_schema__`` hooks (the answers check
+  reads the same annotations itself), and a record's cross-field checks live in
+  ``__post_init__``, which pydantic calls after validating the fields (raising
+  ``PydanticCustomError`` there gives a located, typed error).
+* **Running** (every assessment, every interview): records are built with their ordinary
+  constructors from data that was already checked — a cached pack, an answers file that passed the
+  answers check, the engine's own results — and **pydantic is never imported**. That is most of
+  careerfix's start-up time saved: importing pydantic and building its first validator costs more
+  than everything else an assessment does (docs/benchmarks.md).
 
 Why not pydantic models: their classes take about 1 ms each to declare even with ``defer_build``,
-and importing pydantic takes longer than the rest of an assessment. Why ``init=False``: compiling
-the generated ``__init__`` is most of what a dataclass costs to declare (about 0.2 ms without it
-against 0.4 ms with it, here); :meth:`Record.__init__` does the same job for all of them.
+and importing pydantic takes longer than the rest of an assessment. Frozen: a record built once
+(a pack's rule, an engine result shared between assessments) can never be changed by a reader.
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound="Record")
 
-_MISSING = dataclasses.MISSING
-
 
 def _alias(name: str) -> str:
     # Python keywords are spelled with a trailing underscore (not_, in_) and read as "not", "in".
@@ -41,7 +40,7 @@ def _alias(name: str) -> str:
 
 
 class Record:
-    """Base of every record: keyword construction, strict validation, aliases for keywords."""
+    """Base of every record: what pydantic needs to check one (strict, aliases for keywords)."""
 
     # Read by pydantic when it validates a record (never on the running path).
     __pydantic_config__: ClassVar[dict[str, Any]] = {
@@ -50,56 +49,18 @@ class Record:
         "populate_by_name": True,
     }
     __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
-    _plan: ClassVar[tuple[tuple[str, Any, Any], ...]]
-
-    def __init__(self, **values: Any) -> None:
-        plan = type(self).__dict__.get("_plan") or _plan_of(type(self))
-        own = self.__dict__
-        for name, default, factory in plan:
-            if name in values:
-                own[name] = values.pop(name)
-            elif default is not _MISSING:
-                own[name] = default
-            elif factory is not _MISSING:
-                own[name] = factory()
-            else:
-                raise TypeError(f"{type(self).__name__}: missing field {name!r}")
-        if values:
-            raise TypeError(f"{type(self).__name__}: unknown field(s) {', '.join(sorted(values))}")
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
-        return f"{type(self).__name__}({inner})"
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self.__dict__ == other.__dict__
-
-    __hash__ = None  # type: ignore[assignment]  # mutable by construction, so not hashable
 
 
-def _plan_of(cls: type[Record]) -> tuple[tuple[str, Any, Any], ...]:
-    plan = tuple((f.name, f.default, f.default_factory) for f in dataclasses.fields(cls))
-    cls._plan = plan
-    return plan
-
-
-@dataclass_transform(kw_only_default=True, field_specifiers=(dataclasses.field,))
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
+)
 def record(cls: type[R]) -> type[R]:
     """Declare a record class (see the module doc)."""
-    return dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
-
-
-def build(cls: type[R], values: dict[str, Any]) -> R:
-    """A record from values that are known to be complete and valid: no defaults, no checks."""
-    obj = cls.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
+    return dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
 
 def field_names(cls: type[Record]) -> tuple[str, ...]:
-    return tuple(name for name, _, _ in (cls.__dict__.get("_plan") or _plan_of(cls)))
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def plain(value: Any) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
+from careerfix.models.assessment import EvidenceFlag, TraceItem
 from careerfix.models.records import Describe, Record, plain, record
 
 SCHEMA_VERSION = 2
@@ -42,16 +43,6 @@ class TargetRole(Record):
         Describe("flag: --target; answers: the answers file; suggested: best fit to the answers"),
     ]
     note: str | None = None
-
-
-@record
-class TraceItem(Record):
-    question: str
-    choice: Annotated[str | None, Describe("The chosen value; null when not answered.")]
-    level: Annotated[
-        int | None, Describe("Level of the choice; null when unanswered or 'not sure'.")
-    ]
-    weight: float
 
 
 @record
@@ -115,29 +106,6 @@ class PathOut(Record):
 class QuestionRef(Record):
     id: str
     prompt: str
-
-
-@record
-class EvidenceOut(Record):
-    question: str
-    competency: str
-    level: int
-    status: Annotated[
-        Literal["proven", "weak", "unproven"],
-        Describe(
-            "proven: names a result (a number with what it counts, money, a percentage, a "
-            "change); weak: a number that is no result, such as a count of things done; "
-            "unproven: no number."
-        ),
-    ]
-    claim: Annotated[
-        bool,
-        Describe(
-            "true: the answer is at or above the pack's proof level, a claim that needs proof; "
-            "false: a lower level whose evidence is noted."
-        ),
-    ]
-    evidence: str | None
 
 
 @record
@@ -321,7 +289,7 @@ class Report(Record):
     ]
     little_data: Annotated[bool, Describe("Too few answers to plan from: the plan is the basics.")]
     evidence: Annotated[
-        list[EvidenceOut], Describe("Claims first, then lower-level answers with evidence.")
+        list[EvidenceFlag], Describe("Claims first, then lower-level answers with evidence.")
     ]
     evidence_hint: Annotated[
         HintOut | None, Describe("The pack's advice when a claim is not proven.")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 from careerfix.i18n import join_names, level_text, t
+from careerfix.models.lang import Lang
 from careerfix.models.report import ReadingOut, Report
 from careerfix.render.words import role_why
 
@@ -24,16 +25,16 @@ def md(text: str, *, line_start: bool = False) -> str:
     return _LINE_START.sub(r"\\\1", escaped) if line_start else escaped
 
 
-def _books(books: list[ReadingOut], lang: str) -> str:
+def _books(books: list[ReadingOut], lang: Lang) -> str:
     sep = "；" if lang == "zh" else "; "
     return sep.join(md(b.title) + _paren(md(b.author), lang) for b in books)
 
 
-def _paren(text: str, lang: str) -> str:
+def _paren(text: str, lang: Lang) -> str:
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
-def _colon(lang: str) -> str:
+def _colon(lang: Lang) -> str:
     return "：" if lang == "zh" else ": "
 
 

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfix.i18n import has_message, plural, t
+from careerfix.models.lang import Lang
 from careerfix.models.pack import RoleProfile, RulePack
 from careerfix.render.wrap import Flow, Para
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from careerfix.sources import Citation
 
 
-def render_pack(console: Console, pack: RulePack, lang: str) -> None:
+def render_pack(console: Console, pack: RulePack, lang: Lang) -> None:
     meta = pack.meta
     console.print(Text(f"{meta.name.get(lang)}  ({pack.id} {pack.version})", style="bold"))
     console.print(Text(meta.description.get(lang)))
@@ -76,7 +77,7 @@ def render_pack(console: Console, pack: RulePack, lang: str) -> None:
     )
 
 
-def _needs(pack: RulePack, label: Text, needs: dict[str, int], lang: str) -> Flow:
+def _needs(pack: RulePack, label: Text, needs: dict[str, int], lang: Lang) -> Flow:
     """``Core: A level 3 · B level 2``, wrapped between competencies, never inside one."""
     items = [
         f"{pack.competencies[cid].name.get(lang)} {t('level_n', lang, n=lv)}"
@@ -85,7 +86,7 @@ def _needs(pack: RulePack, label: Text, needs: dict[str, int], lang: str) -> Flo
     return Flow(label, items, "、" if lang == "zh" else " · ")
 
 
-def _role_block(pack: RulePack, role: RoleProfile, lang: str, *, summary: bool) -> Group:
+def _role_block(pack: RulePack, role: RoleProfile, lang: Lang, *, summary: bool) -> Group:
     """One role as a block of wrapped lines: reads the same at 60 and at 200 columns."""
     head = Text(role.name.get(lang), style="bold")
     head.append(f"  {role.id}", style="cyan")
@@ -105,7 +106,7 @@ def _role_block(pack: RulePack, role: RoleProfile, lang: str, *, summary: bool) 
     return Group(Para(head), Padding(Group(*body), (0, 0, 0, 2)))
 
 
-def render_roles(console: Console, pack: RulePack, lang: str) -> None:
+def render_roles(console: Console, pack: RulePack, lang: Lang) -> None:
     """``careerfix roles``: each target role, what it is, and the competencies it requires."""
     console.print(Text(t("roles", lang), style="bold"))
     console.print()
@@ -117,7 +118,7 @@ def render_roles(console: Console, pack: RulePack, lang: str) -> None:
     console.print(Flow(Text(label, style="dim"), [Text(x, style="dim") for x in levels], " · "))
 
 
-def _source_table(console: Console, pack: RulePack, lang: str) -> None:
+def _source_table(console: Console, pack: RulePack, lang: Lang) -> None:
     """The pack's sources, each with how many rules cite it."""
     from careerfix.sources import citations
 
@@ -134,7 +135,7 @@ def _source_table(console: Console, pack: RulePack, lang: str) -> None:
     console.print(Padding(table, (0, 0, 1, 2)))
 
 
-def render_source(console: Console, pack: RulePack, source_id: str, lang: str) -> None:
+def render_source(console: Console, pack: RulePack, source_id: str, lang: Lang) -> None:
     """``careerfix rules source ID``: one source and every rule that cites it, file by file."""
     from careerfix.sources import cited_by
 

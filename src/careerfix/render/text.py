@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfix.i18n import join_names, level_text, plural, t
+from careerfix.models.lang import Lang
 from careerfix.models.report import ModuleOut, PlanItemOut, ReadingOut, Report
 from careerfix.render.words import role_why
 from careerfix.render.wrap import Para
@@ -169,7 +170,7 @@ def _summary(console: Console, report: Report) -> None:
         console.print(Para(report.target.note, style="yellow"))
 
 
-def _steps_phrase(report: Report, lang: str) -> str:
+def _steps_phrase(report: Report, lang: Lang) -> str:
     path = report.path
     assert path is not None
     if path.steps:
@@ -183,20 +184,20 @@ def _steps_phrase(report: Report, lang: str) -> str:
     return phrase
 
 
-def _books(books: list[ReadingOut], lang: str) -> str:
+def _books(books: list[ReadingOut], lang: Lang) -> str:
     sep = "；" if lang == "zh" else "; "
     return sep.join(b.title + _paren(b.author, lang) for b in books)
 
 
-def _paren(text: str, lang: str) -> str:
+def _paren(text: str, lang: Lang) -> str:
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
-def _label(key: str, lang: str) -> str:
+def _label(key: str, lang: Lang) -> str:
     return _label_text(t(key, lang), lang)
 
 
-def _label_text(text: str, lang: str) -> str:
+def _label_text(text: str, lang: Lang) -> str:
     return text + ("：" if lang == "zh" else ": ")
 
 
@@ -465,7 +466,7 @@ def _findings(console: Console, report: Report) -> None:
             )
 
 
-def _plan_item(item: PlanItemOut, lang: str) -> Group:
+def _plan_item(item: PlanItemOut, lang: Lang) -> Group:
     head = Text()
     head.append(item.title, style="bold")
     head.append(
@@ -504,7 +505,7 @@ def _plan_item(item: PlanItemOut, lang: str) -> Group:
     return Group(*lines)
 
 
-def _plan(console: Console, items: list[PlanItemOut], lang: str) -> None:
+def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)
     table.add_column(ratio=1)
@@ -514,7 +515,7 @@ def _plan(console: Console, items: list[PlanItemOut], lang: str) -> None:
     console.print(table)
 
 
-def _plan_later(console: Console, items: list[PlanItemOut], lang: str) -> None:
+def _plan_later(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
     """Later items in one line each: the full text is in Markdown and JSON."""
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)

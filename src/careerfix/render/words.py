@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from careerfix.i18n import plural, t
+from careerfix.models.lang import Lang
 from careerfix.models.report import RoleOut
 
 
-def role_why(role: RoleOut, lang: str) -> list[str]:
+def role_why(role: RoleOut, lang: Lang) -> list[str]:
     """Why a target role ranks where it does: what the order of the list is made of."""
     parts = []
     if role.pointed:

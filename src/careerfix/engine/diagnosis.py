@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from careerfix.engine.compiled import CompiledPack
 from careerfix.engine.conditions import Facts
+from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import Diagnosis, VerdictScore
 
 
-def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
-    pack = facts.pack
+def diagnose(pack: PreparedPack, facts: Facts) -> Diagnosis:
     scored: list[VerdictScore] = []
-    for verdict in cp.verdicts:
+    for verdict in pack.verdict_rules:
         if verdict.requires is not None and not verdict.requires(facts):
             continue
         reasons = [s.reason for s in verdict.signals if s.test(facts)]
@@ -19,7 +18,7 @@ def diagnose(cp: CompiledPack, facts: Facts) -> Diagnosis:
             for r in reasons:
                 total += r.weight
             scored.append(VerdictScore(verdict.id, total, tuple(reasons)))
-    tie = cp.verdict_tie_rank
+    tie = pack.verdict_tie_rank
     scored.sort(key=lambda v: (-v.score, tie[v.id]))  # equal scores: the pack's tie_order
     ratio = pack.meta.scoring.ambiguity_ratio
     ambiguous = len(scored) > 1 and scored[1].score >= ratio * scored[0].score

@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 
 from careerfix.engine import assess
-from careerfix.models.assessment import Reason
 from careerfix.engine.targets import suggest
 from careerfix.models.answers import Answers
-from careerfix.models.assessment import Assessment
+from careerfix.models.assessment import Assessment, Reason
 from careerfix.models.pack import RulePack
 from careerfix.render.build import build_report
 from careerfix.rules import load_pack

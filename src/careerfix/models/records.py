@@ -1,6 +1,6 @@
 """Records: the one way careerfix declares structured data (rules pack, answers, report, results).
 
-A record is a plain frozen, keyword-only stdlib dataclass declared with :func:`record` and deriving
+A record is a plain keyword-only stdlib dataclass, immutable once built (:class:`Record`), declared with :func:`record` and deriving
 from :class:`Record`. The same declaration serves two very different paths:
 
 * **Checking** (``rules check``, a new or edited pack, ``careerfix schema``): pydantic validates
@@ -17,7 +17,7 @@ from :class:`Record`. The same declaration serves two very different paths:
   than everything else an assessment does (docs/benchmarks.md).
 
 Why not pydantic models: their classes take about 1 ms each to declare even with ``defer_build``,
-and importing pydantic takes longer than the rest of an assessment. Frozen: a record built once
+and importing pydantic takes longer than the rest of an assessment. Immutable: a record built once
 (a pack's rule, an engine result shared between assessments) can never be changed by a reader.
 """
 
@@ -40,7 +40,14 @@ def _alias(name: str) -> str:
 
 
 class Record:
-    """Base of every record: what pydantic needs to check one (strict, aliases for keywords)."""
+    """Base of every record: what pydantic needs to check one, and immutability.
+
+    A record is frozen the cheap way: each field is set once, by the generated ``__init__``, and
+    never again. ``dataclass(frozen=True)`` would do the same through generated ``__setattr__``,
+    ``__delattr__``, ``__eq__`` and ``__hash__`` methods, and on Python 3.11 every generated method
+    is compiled with ``exec`` when the class is declared: for careerfix's sixty records that was
+    about four times the declaration cost of an ``__init__`` alone, on every start.
+    """
 
     # Read by pydantic when it validates a record (never on the running path).
     __pydantic_config__: ClassVar[dict[str, Any]] = {
@@ -50,13 +57,32 @@ class Record:
     }
     __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__dict__:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"{type(self).__name__}({inner})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # fields may be lists and dicts
+
 
 @dataclass_transform(
     kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,)
 )
 def record(cls: type[R]) -> type[R]:
-    """Declare a record class (see the module doc)."""
-    return dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+    """Declare a record class (see the module doc and :class:`Record`)."""
+    return dataclasses.dataclass(kw_only=True, repr=False, eq=False)(cls)
 
 
 def field_names(cls: type[Record]) -> tuple[str, ...]:

@@ -649,3 +649,88 @@ def test_random_answers_properties(
         # to_json skips pydantic for speed; it must write what pydantic itself would.
         assert written == adapter(Report).dump_json(report, indent=2).decode()
         report_validator.validate(json.loads(written))
+
+
+# ---------------------------------------------------------------- one prepared pack, frozen results
+
+
+def test_the_loaded_pack_is_one_frozen_object_with_the_engines_lookups(pack: RulePack) -> None:
+    import dataclasses
+
+    from careerfix.engine.prepared import PreparedPack
+
+    assert isinstance(pack, PreparedPack)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pack.location = "elsewhere"  # type: ignore[misc]
+    # Built once per pack: the same compiled rules serve every assessment.
+    assert pack.verdict_rules is pack.verdict_rules
+    assert pack.finding_rules is pack.finding_rules
+    # every role's core competency is at its position in the engine's competency list
+    for role in pack.role_rules:
+        named = pack.role_by_id[role.id].core
+        assert [(pack.competency_rules[i].id, lv) for i, lv in role.core] == list(named.items())
+
+
+def test_engine_results_cannot_be_changed(pack: RulePack, example_answers: list[Answers]) -> None:
+    import dataclasses
+
+    result = assess(pack, example_answers[0])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.target = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.competencies[0].level = 4.0  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.evidence[0].status = "proven"  # type: ignore[misc]
+    # Reasons are built once per pack and shared: they must stay as built.
+    reason = result.diagnosis.verdicts[0].reasons[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        reason.weight = 99.0  # type: ignore[misc]
+
+
+def test_each_competency_says_its_status_and_the_answers_behind_it(
+    pack: RulePack, example_answers: list[Answers]
+) -> None:
+    for answers in example_answers:
+        result = assess(pack, answers)
+        needs = {n.competency: n for n in result.needs}
+        for c in result.competencies:
+            need = needs.get(c.id)
+            assert c.need == need
+            if need is None or need.kind != "core":
+                assert c.status == "not_required"
+            elif need.steps is None:
+                assert c.status == "unknown" and c.level is None
+            else:
+                assert c.status == ("gap" if need.steps > 0 else "met")
+            asked = [q.id for q in pack.competency_questions[c.id]]
+            assert [t.question for t in c.trace] == asked
+            for item in c.trace:
+                assert item.choice == answers.answers.get(item.question)
+                if item.level is not None:
+                    assert item.level == pack.level_of[item.question][item.choice]
+
+
+@pytest.mark.parametrize(
+    ("flag", "in_file", "little", "expected"),
+    [
+        ("user_ops", "group_ops", False, ("user_ops", "flag")),  # the flag wins
+        (None, "group_ops", False, ("group_ops", "answers")),  # then the file's own
+        (None, "group_ops", True, ("group_ops", "answers")),  # little data still keeps it
+        (None, None, False, ("SUGGESTED", "suggested")),  # then the suggestion
+        (None, None, True, (None, "none")),  # near miss: little data suggests nothing
+    ],
+)
+def test_the_target_is_decided_in_one_order(
+    pack: RulePack,
+    example_answers: list[Answers],
+    flag: str | None,
+    in_file: str | None,
+    little: bool,
+    expected: tuple[str | None, str],
+) -> None:
+    from careerfix.engine import decide_target
+    from careerfix.engine.targets import suggest
+
+    roles = assess(pack, example_answers[0]).roles
+    want = (suggest(roles), expected[1]) if expected[0] == "SUGGESTED" else expected
+    assert decide_target(flag, in_file, roles, little) == want

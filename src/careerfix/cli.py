@@ -25,6 +25,7 @@ from careerfix.errors import (
 )
 from careerfix.i18n import resolve_lang, t
 from careerfix.models.lang import Lang
+from careerfix.safe_text import block, inline
 
 
 class _Group(TyperGroup):
@@ -41,9 +42,9 @@ class _Group(TyperGroup):
 def _report_error(exc: CareerfixError) -> None:
     if isinstance(exc, ProblemsError):
         for problem in exc.problems:
-            sys.stderr.write(f"careerfix: {problem.format()}\n")
+            sys.stderr.write(f"careerfix: {inline(problem.format())}\n")
     else:
-        sys.stderr.write(f"careerfix: {exc.message}\n")
+        sys.stderr.write(f"careerfix: {block(exc.message)}\n")
     sys.stderr.flush()
 
 
@@ -155,7 +156,7 @@ def rules_check(
     code = _lang(lang)
     if problems:
         for problem in problems:
-            sys.stdout.write(problem.format() + "\n")
+            sys.stdout.write(inline(problem.format()) + "\n")
         sys.stderr.write(f"careerfix: {t('pack_problems', code, n=len(problems))}\n")
         raise typer.Exit(int(ExitCode.RULES))
     assert pack is not None

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from careerfix.models.lang import LANGUAGES, Lang  # noqa: F401 — re-exported for the pack's records
 from careerfix.models.records import Constraint, Record, custom_error, record
+from careerfix.safe_text import block
 
 # Readable dotted ids: answers files, drafts and history refer to them, so they must stay stable.
 Id = Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", max_length=80)]
@@ -50,7 +51,8 @@ class Text(Record):
     en: Annotated[str, Constraint(min_length=1)]
 
     def get(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        # A third-party pack is outside text: every text is read through the one sanitiser.
+        return block(self.zh if lang == "zh" else self.en)
 
 
 ChoiceValue = Annotated[str, Constraint(min_length=1, max_length=40)]

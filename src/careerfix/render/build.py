@@ -5,6 +5,7 @@ Every renderer (text, Markdown, JSON) reads the Report, so the three always say 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, cast
 
 from careerfix.i18n import join_names, level_text, t
@@ -13,6 +14,7 @@ from careerfix.models.answers import Answers
 from careerfix.models.assessment import (
     Assessment,
     CompetencyScore,
+    EvidenceFlag,
     PlanItem,
     RoleFit,
     VerdictScore,
@@ -20,6 +22,7 @@ from careerfix.models.assessment import (
 from careerfix.models.lang import Lang
 from careerfix.models.pack import RoleProfile, RulePack, Text
 from careerfix.models.records import Record
+from careerfix.safe_text import inline
 
 
 def _r(value: float | None) -> float | None:
@@ -46,7 +49,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: Lan
             lang=lang,
             target=result.asked_target,
             answers=dict(answers.answers),
-            evidence=dict(answers.evidence),
+            evidence={q: inline(text) for q, text in answers.evidence.items()},
         ),
         "target": target,
         "summary": _summary(pack, diagnosis, target, path, plan),
@@ -60,7 +63,7 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: Lan
         ],
         "little_data": result.little_data,
         # Claims first; lower-level answers with evidence after them, as notes.
-        "evidence": sorted(result.evidence, key=lambda e: not e.claim),
+        "evidence": [_inert(e) for e in sorted(result.evidence, key=lambda e: not e.claim)],
         "evidence_hint": _evidence_hint(words, result),
         "findings": _findings(words, result, plan),
         "roles": [_role(words, fit) for fit in result.roles],
@@ -83,6 +86,13 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: Lan
         if sid in cited
     ]
     return r.Report(**parts, sources=sources)  # type: ignore[arg-type]
+
+
+def _inert(flag: EvidenceFlag) -> EvidenceFlag:
+    """Evidence is someone's free text: shown on one line, with nothing that acts on a terminal."""
+    if flag.evidence is None or flag.evidence == (clean := inline(flag.evidence)):
+        return flag
+    return replace(flag, evidence=clean)
 
 
 class _Words:

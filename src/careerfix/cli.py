@@ -35,7 +35,8 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except CareerfixError as exc:
-            _report_error(exc)
+            if exc.message:  # a reader that went away needs no message
+                _report_error(exc)
             ctx.exit(int(exc.exit_code))
 
 
@@ -62,7 +63,8 @@ Start here:
 
 
 Exit codes: 0 ok · 1 bad input · 2 usage · 3 invalid rules pack ·
-            4 no terminal for the interview · 130 interrupted
+            4 no terminal for the interview · 130 interrupted ·
+            141 the reader of the output went away
 """
 
 app = typer.Typer(
@@ -635,4 +637,16 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
             reconfigure(encoding="utf-8", errors="backslashreplace")
-    app()
+    from careerfix.stdio import finish_stdout, guard_stdout
+
+    guard_stdout()
+    try:
+        app()
+        code: int = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except CareerfixError as exc:  # raised while options are parsed (--version to a closed pipe)
+        if exc.message:
+            _report_error(exc)
+        code = int(exc.exit_code)
+    sys.exit(finish_stdout() or code)

@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     RULES = 3  # the rules pack is invalid
     NO_TERMINAL = 4  # an interview was needed but stdin/stderr is not a terminal
     INTERRUPTED = 130  # Ctrl-C / Ctrl-D during the interview
+    BROKEN_PIPE = 141  # the reader of stdout went away (as a Unix tool killed by SIGPIPE)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "weak. Evidence on lower levels is kept and shown as a note.",
     ),
     "template_multi": ("可多选，写成列表：[a, b]", "several allowed, as a list: [a, b]"),
+    "stdout_closed": (
+        "标准输出已关闭，报告无法写出；请用 --output 文件",
+        "standard output is closed, so the report cannot be written; use --output FILE",
+    ),
+    "stdout_failed": ("无法写入标准输出：{reason}", "cannot write to standard output: {reason}"),
     "lang_name": ("中文", "English"),  # each language's own name, for the language menu
     "pack_ok": ("规则包检查通过：{where}", "rules pack is valid: {where}"),
     "pack_problems": ("规则包有 {n} 个问题", "{n} problem(s) in the rules pack"),

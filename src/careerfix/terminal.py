@@ -18,16 +18,29 @@ def make_console(file: IO[str] | None = None, *, stderr: bool = False) -> Consol
     rich already drops colour and escape codes when the stream is not a terminal and honours
     NO_COLOR; ``CAREERFIX_WIDTH`` (or COLUMNS) fixes the width for reproducible output.
     """
-    width_env = os.environ.get("CAREERFIX_WIDTH") or None
-    width = int(width_env) if width_env and width_env.isdigit() else None
     return Console(
         file=file,
         stderr=stderr,
-        width=width,
+        width=chosen_width(),
         highlight=False,
         emoji=False,
         soft_wrap=False,
     )
+
+
+# Narrower than this, no line of a report has room for its label and a word; wider, a line is
+# no easier to read, and a mistyped width must not write hundreds of megabytes.
+MIN_WIDTH, MAX_WIDTH = 30, 400
+
+
+def chosen_width() -> int | None:
+    """CAREERFIX_WIDTH, else COLUMNS, held between MIN_WIDTH and MAX_WIDTH; None: ask the
+    terminal (rich does, and falls back to 80)."""
+    for name in ("CAREERFIX_WIDTH", "COLUMNS"):
+        value = os.environ.get(name, "").strip()
+        if value.isdigit():
+            return min(max(int(value), MIN_WIDTH), MAX_WIDTH)
+    return None
 
 
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)

@@ -279,3 +279,34 @@ def test_stdout_redirected_to_a_file_gets_no_prompt(
     assert json.loads(draft_file.read_text(encoding="utf-8"))["answers"] == {
         IDS[0]: ANSWERS[IDS[0]]
     }
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the child in /proc")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_signal_mid_interview_saves_restores_the_terminal_and_says_how_to_resume(
+    env: dict[str, str], tmp_path: Path, draft_file: Path, signame: str
+) -> None:
+    """careerfix runs under a shell in the pty; after the signal the shell prints the terminal's
+    modes, which must be the cooked ones again (echo and canonical input), not raw mode."""
+    import signal as signals
+
+    script = f"{shlex.quote(sys.executable)} -m careerfix assess; echo EXIT=$?; stty -a"
+    child = spawn("/bin/sh", ["-c", script], env, tmp_path)
+    child.expect_exact(TARGET_PROMPT)
+    child.send(ih.target_keys())
+    answer(child, 1)
+    answer(child, 2)
+    child.expect_exact(header(3))
+    child.expect_exact(ORDER[2].prompt.get("en"))
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children").read_text().split()
+    assert len(children) == 1, children  # careerfix, in the foreground of the shell
+    os.kill(int(children[0]), getattr(signals, signame))
+    child.expect_exact("EXIT=130")
+    child.expect(pexpect.EOF)
+    out = transcript(child)
+    assert f"Stopped. Answers saved: 2, in {draft_file}" in out
+    assert "Traceback" not in out
+    modes = out[out.index("EXIT=130") :]
+    assert " icanon" in modes and " echo" in modes  # not "-icanon" / "-echo": raw mode is gone
+    saved = json.loads(draft_file.read_text(encoding="utf-8"))
+    assert saved["answers"] == {qid: ANSWERS[qid] for qid in IDS[:2]}

@@ -407,6 +407,7 @@ def _interview(
     from careerfix.drafts import draft_path, load_draft
     from careerfix.interview import Discarded, Interview, Say, open_draft
     from careerfix.prompting import make_prompter
+    from careerfix.signals import stops_like_ctrl_c
 
     say = Say()
     prompter = make_prompter()
@@ -414,8 +415,9 @@ def _interview(
     flag = lang
     draft = None
     try:
-        draft = open_draft(pack, prompter, say, path, resume, flag)
-        Interview(pack, prompter, say, path, draft).run(target)
+        with stops_like_ctrl_c():
+            draft = open_draft(pack, prompter, say, path, resume, flag)
+            Interview(pack, prompter, say, path, draft).run(target)
     except Discarded:
         say(t("draft_discarded", resolve_lang(flag)))
         raise typer.Exit(0) from None

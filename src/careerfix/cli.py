@@ -607,6 +607,69 @@ def roles(
     print_rendered(lambda console: render_roles(console, pack, code))
 
 
+@app.command("compare")
+def compare_raters(
+    first: Annotated[
+        str, typer.Argument(metavar="A", help="An answers file or a report JSON (the first rater).")
+    ],
+    second: Annotated[str, typer.Argument(metavar="B", help="The same for the second rater.")],
+    labels: Annotated[
+        str | None,
+        typer.Option(
+            "--labels", help="Names for the two sides, e.g. self,manager. Default: the file names."
+        ),
+    ] = None,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = ListFormat.text,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target", help="Score both answers files against this role (see 'careerfix roles')."
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Compare two ratings of one person: a self-assessment and a manager's or mentor's.
+
+    Shows where the two differ by more than one level, the two verdicts side by side, and a
+    merged view with each side's evidence.
+
+    Examples:
+
+      careerfix compare me.yaml manager.yaml --labels self,manager
+      careerfix compare me.yaml mentor-report.json --format json
+    """
+    from pathlib import PurePath
+
+    from careerfix.answers import check_target
+    from careerfix.raters import compare
+    from careerfix.rules import load_pack
+    from careerfix.sides import load_side
+
+    pack = load_pack(rules)
+    check_target(pack, target)
+    code = _lang(lang)
+    names = [n.strip() for n in labels.split(",")] if labels else []
+    if len(names) != 2 or not all(names):
+        names = [PurePath(first).name, PurePath(second).name]
+        if names[0] == names[1]:
+            names = ["A", "B"]
+    a = load_side(first, pack, code, target)
+    b = load_side(second, pack, code, target)
+    result = compare(a, b, (names[0], names[1]))
+    if fmt is ListFormat.json:
+        import json
+
+        _write(json.dumps(result.to_data(), ensure_ascii=False, indent=2) + "\n", None)
+        return
+    from careerfix.render.raters import render_comparison
+    from careerfix.terminal import print_rendered
+
+    print_rendered(lambda console: render_comparison(console, result, code))
+
+
 @app.command()
 def schema(
     kind: Annotated[

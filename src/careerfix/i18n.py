@@ -37,6 +37,34 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "standard output is closed, so the report cannot be written; use --output FILE",
     ),
     "stdout_failed": ("无法写入标准输出：{reason}", "cannot write to standard output: {reason}"),
+    # careerfix compare A B
+    "raters_title": (
+        "同一个人的两份评估：{a} 与 {b}",
+        "Two ratings of the same person: {a} and {b}",
+    ),
+    "raters_no_verdict": ("无法判断", "undetermined"),
+    "raters_verdicts_agree": ("两份评估对岗位的判断一致。", "Both ratings describe the same job."),
+    "raters_verdicts_differ": (
+        "两份评估对岗位的判断不同：先对齐你们说的是哪份工作，再谈能力。",
+        "The two ratings describe different jobs: agree on what the work is before comparing skills.",
+    ),
+    "raters_differ": (
+        "相差超过一级的能力项：{n} 项",
+        "Competencies rated more than one level apart: {n}",
+    ),
+    "raters_none_differ": (
+        "没有相差超过一级的能力项。",
+        "No competency is rated more than one level apart.",
+    ),
+    "raters_merged": (
+        "合并视图：每项能力的两个等级与各自的证据",
+        "Merged view: both levels of each competency and each side's evidence",
+    ),
+    "raters_evidence": ("证据", "Evidence"),
+    "raters_legend": (
+        "✓ 有结果证明 · ~ 只有次数 · ? 没有数字；? 表示等级未知",
+        "✓ proven by a result · ~ only a count · ? no number; a level of ? is unknown",
+    ),
     "lang_name": ("中文", "English"),  # each language's own name, for the language menu
     "pack_ok": ("规则包检查通过：{where}", "rules pack is valid: {where}"),
     "pack_problems": ("规则包有 {n} 个问题", "{n} problem(s) in the rules pack"),

@@ -7,9 +7,11 @@ can fill in what they know and a script can fill in the JSON and pipe it back.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
-from careerfix.models.pack import Question, RulePack
+from careerfix.answers import to_data
+from careerfix.models.answers import AnswersFile
+from careerfix.models.pack import Lang, Question, RulePack
 
 _INTRO = {
     "zh": [
@@ -66,18 +68,26 @@ def _question_meta(pack: RulePack, q: Question, lang: str) -> dict[str, Any]:
     }
 
 
+def unanswered(pack: RulePack, lang: str) -> dict[str, Any]:
+    """The templates' answers data: every question of the pack, none answered yet.
+
+    The JSON template is this data plus its reference block; the YAML template writes the same
+    data line by line, between its comments (tests hold the two together).
+    """
+    empty = AnswersFile(
+        pack=pack.id,
+        pack_version=pack.version,
+        lang=cast(Lang, lang),  # the CLI's resolved language, zh or en
+        answers=dict.fromkeys(pack.questions),
+    )
+    return to_data(empty)
+
+
 def template_json(pack: RulePack, lang: str) -> str:
-    data = {
-        "pack": pack.id,
-        "pack_version": pack.version,
-        "lang": lang,
-        "target": None,
-        "answers": dict.fromkeys(pack.questions),
-        "evidence": {},
-        "template": {
-            "roles": [{"id": r.id, "name": r.name.get(lang)} for r in pack.roles.roles],
-            "questions": [_question_meta(pack, q, lang) for q in pack.questions.values()],
-        },
+    data = unanswered(pack, lang)
+    data["template"] = {
+        "roles": [{"id": r.id, "name": r.name.get(lang)} for r in pack.roles.roles],
+        "questions": [_question_meta(pack, q, lang) for q in pack.questions.values()],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -5,19 +5,23 @@ Every message has the shape ``careerfix: FILE[:LINE:COL]:[ FIELD:] MESSAGE``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 from typer.testing import Result
 
 from careerfix.datafile import MAX_ANSWERS_BYTES
 from careerfix.errors import ExitCode
+from careerfix.models.records import Constraint
 from helpers import (
     EXAMPLES,
     assert_no_traceback,
@@ -451,119 +455,338 @@ def test_json_template_loads_and_scores_as_unknown(tmp_path: Path) -> None:
     assert {m["status"] for m in data["modules"]} == {"insufficient_data"}
 
 
-# ---------------------------------------------------------------- the quick check agrees with pydantic
+# ---------------------------------------------------------------- the file's shape
 
-_SCALARS = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-3, 3),
-    st.sampled_from(["zh", "en", "fr", "", "careerfix-ops", "1.0.0", "x" * 61, "y" * 501]),
-    st.text(max_size=30),
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "lang: fr\nlang_x: zh\n",
+            [
+                "1:7: lang: Input should be 'zh' or 'en'",
+                "2:9: lang_x: unknown field (not part of the schema; check the spelling)",
+            ],
+            id="literal and unknown field",
+        ),
+        pytest.param(
+            f'pack: "{"p" * 61}"\npack_version: "1.{"0" * 19}"\ntarget: 3\n',
+            [
+                "1:7: pack: String should have at most 60 characters",
+                "2:15: pack_version: String should have at most 20 characters",
+                "3:9: target: Input should be a valid string (got a number 3)",
+            ],
+            id="limits and types",
+        ),
+        pytest.param(
+            # Fields in the record's order, whatever the file's order; then the unknown ones.
+            "extra: 1\nevidence: 12\nanswers: oops\npack_version: 1.2\n",
+            [
+                "4:15: pack_version: Input should be a valid string (got a number 1.2)",
+                "3:10: answers: Input should be a valid dictionary (got text 'oops')",
+                "2:11: evidence: Input should be a valid dictionary (got a number 12)",
+                "1:8: extra: unknown field (not part of the schema; check the spelling)",
+            ],
+            id="record order",
+        ),
+        pytest.param(
+            f"answers: {{3: other}}\nevidence:\n  user.kol_work: [a]\n  user.segmentation: {'e' * 501}\n",
+            [
+                "1:14: answers.3: Input should be a valid string (got a number 3)",
+                "3:3: evidence.user.kol_work: Input should be a valid string (got a list)",
+                "4:22: evidence.user.segmentation: String should have at most 500 characters",
+            ],
+            id="inside the mappings",
+        ),
+        pytest.param(
+            "answers:\n  1: x\n",
+            ["2:6: answers.1: Input should be a valid string (got a number 1)"],
+            id="a number as a question id",
+        ),
+        pytest.param(
+            "1: 2\nanswers: {}\n",
+            ["1:4: 1: Keys should be strings"],
+            id="a number as a field",
+        ),
+        pytest.param(
+            "pack: 2024-01-01\n",
+            ["1:7: pack: Input should be a valid string (got date)"],
+            id="a date",
+        ),
+        pytest.param(
+            "evidence:\n  user.kol_work: !!binary aGVsbG8=\n",
+            ["2:18: evidence.user.kol_work: Input should be a valid string (got bytes)"],
+            id="binary is not text",
+        ),
+    ],
 )
-_VALUES = st.recursive(
-    _SCALARS,
+def test_shape_problems_are_located(tmp_path: Path, text: str, expected: list[str]) -> None:
+    f = write(tmp_path / "a.yaml", text)
+    assert problem_lines(assess(f)) == [f"careerfix: {f}:{line}" for line in expected]
+
+
+def test_a_shape_problem_is_reported_before_the_pack_is_consulted(tmp_path: Path) -> None:
+    """As before: a file of the wrong shape is not checked against the pack (one list at a time)."""
+    f = write(tmp_path / "a.yaml", "lang: fr\nanswers:\n  role.titel: boss\n")
+    assert problem_lines(assess(f)) == [f"careerfix: {f}:1:7: lang: Input should be 'zh' or 'en'"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["answers:\nevidence:\n", "pack: null\ntarget: null\nlang: null\nanswers: null\n", "{}\n"],
+    ids=["empty sections", "nulls", "nothing"],
+)
+def test_empty_and_null_fields_are_accepted(tmp_path: Path, text: str) -> None:
+    f = write(tmp_path / "a.yaml", text)
+    data = json_report(["assess", "-a", str(f)])
+    assert data["inputs"]["answers"] == {}
+    assert data["inputs"]["evidence"] == {}
+
+
+# Records declared here only to see the check read a declaration other than AnswersFile's.
+@dataclass
+class _Counted:
+    n: int
+
+
+@dataclass
+class _Ranged:
+    text: Annotated[str, Constraint(ge=1)]
+
+
+@dataclass
+class _Named:
+    name: Annotated[str, Constraint(min_length=2, max_length=3, pattern=r"^[a-z]+$")]
+
+
+@pytest.mark.parametrize("cls", [_Counted, _Ranged])
+def test_the_check_refuses_an_annotation_it_cannot_read(cls: type) -> None:
+    """A field type or limit the check does not understand fails loudly, never silently passes."""
+    from careerfix.answers import _record_rule
+
+    with pytest.raises(TypeError, match="the answers check"):
+        _record_rule(cls)
+
+
+def test_the_check_reads_limits_from_the_declaration() -> None:
+    """Limits are the record's own: a record declared with other limits is checked by them."""
+    from careerfix.answers import _record_rule
+
+    rule = _record_rule(_Named)
+
+    def problems(data: dict[str, Any]) -> list[str]:
+        issues: list[tuple[Any, str]] = []
+        rule(data, (), issues)
+        return [message for _, message in issues]
+
+    assert problems({"name": "abc"}) == []
+    assert problems({"name": "a"}) == ["String should have at least 2 characters"]
+    assert problems({"name": "abcd"}) == ["String should have at most 3 characters"]
+    assert problems({"name": "AB"}) == ["String should match pattern '^[a-z]+$'"]
+    assert problems({}) == ["missing required field"]
+
+
+# ---------------------------------------------------------------- the check agrees with the schema
+
+
+@functools.cache
+def published_answers_schema() -> Draft202012Validator:
+    result = run_cli(["schema", "answers"])
+    assert result.exit_code == 0, result.stderr
+    schema = json.loads(result.stdout)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def accepted_by_the_check(data: dict[str, Any]) -> bool:
+    from careerfix.answers import answers_from_data
+    from careerfix.errors import AnswersError
+
+    try:
+        answers_from_data(data, None, "<data>", PACK)
+    except AnswersError:
+        return False
+    return True
+
+
+# Values of the wrong type for any field (text is wrong only where the field is a mapping).
+_NUMBERS = st.one_of(
+    st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False, allow_infinity=False)
+)
+_JSON = st.recursive(
+    st.one_of(st.none(), _NUMBERS, st.text(max_size=5)),
     lambda inner: st.one_of(
-        st.lists(inner, max_size=3),
-        st.dictionaries(st.one_of(st.text(max_size=8), st.integers(0, 3)), inner, max_size=3),
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)
     ),
-    max_leaves=8,
+    max_leaves=6,
 )
-# Texts right at and around every length limit (20, 60, 80, 500).
-_TEXTS = st.one_of(
-    st.sampled_from([0, 1, 19, 20, 21, 59, 60, 61, 79, 80, 81, 499, 500, 501]).map("a".__mul__),
-    st.sampled_from(["zh", "en", "fr", "ZH"]),
+_NOT_TEXT = st.one_of(
+    _NUMBERS,
+    st.lists(_JSON, max_size=2),
+    st.dictionaries(st.text(max_size=3), _JSON, max_size=2),
 )
-_LOOSE = st.one_of(_TEXTS, st.none(), st.booleans(), st.integers(-3, 3), _VALUES)
-_MAPS = st.one_of(
+_NOT_MAPPING = st.one_of(_NUMBERS, st.text(max_size=5), st.lists(_JSON, max_size=2))
+_MAJOR = PACK.version.split(".")[0]
+
+
+def _text(lengths: st.SearchStrategy[int], letter: str = "x") -> st.SearchStrategy[str]:
+    return lengths.map(letter.__mul__)
+
+
+def _version(lengths: st.SearchStrategy[int]) -> st.SearchStrategy[str]:
+    # The pack's major version, then any text: every length is right for this pack.
+    return lengths.map(lambda n: (f"{_MAJOR}." + "0" * n)[:n] if n > len(_MAJOR) else _MAJOR)
+
+
+def _answer(qid: str, *, good: bool) -> st.SearchStrategy[Any]:
+    """A value for question ``qid``: one the pack accepts (``good``), or one of a wrong shape."""
+    q = PACK.questions[qid]
+    values = [c.value for c in q.choices]
+    if good:
+        unknown = PACK.unknown_value[qid]
+        known = [v for v in values if v != unknown]
+        some = st.lists(st.sampled_from(known), min_size=1, max_size=3, unique=True)
+        multi = [some, st.just([unknown])] if q.kind == "multi" else []
+        return st.one_of(st.none(), st.sampled_from(values), *multi)
+    return st.one_of(
+        _NUMBERS,
+        st.dictionaries(st.text(max_size=3), _JSON, max_size=2),
+        st.just([]),
+        st.sampled_from(values).map(lambda v: [v, v]),  # listed twice
+        st.tuples(st.lists(st.sampled_from(values), max_size=2), _NOT_TEXT).map(
+            lambda parts: [*parts[0], parts[1]]  # an item that is not text
+        ),
+    )
+
+
+def _map(
+    keys: list[str], good: st.SearchStrategy[Any], wrong: st.SearchStrategy[Any]
+) -> tuple[st.SearchStrategy[Any], st.SearchStrategy[Any]]:
+    """Mappings from ``keys`` with good values only, and with one wrong value (or no mapping)."""
+    ids = st.lists(st.sampled_from(keys), max_size=4, unique=True)
+    goods = st.one_of(st.none(), st.dictionaries(st.sampled_from(keys), good, max_size=4))
+    one_wrong = ids.flatmap(
+        lambda rest: st.sampled_from(keys).flatmap(
+            lambda bad: st.fixed_dictionaries({**{k: good for k in rest if k != bad}, bad: wrong})
+        )
+    )
+    return goods, st.one_of(_NOT_MAPPING, one_wrong)
+
+
+_EXPERIENCE = [qid for qid, q in PACK.questions.items() if q.kind == "experience"]
+_QIDS = list(PACK.questions)
+_GOOD_ANSWERS = st.one_of(
     st.none(),
+    st.lists(st.sampled_from(_QIDS), max_size=4, unique=True).flatmap(
+        lambda ids: st.fixed_dictionaries({qid: _answer(qid, good=True) for qid in ids})
+    ),
+)
+_WRONG_ANSWERS = st.one_of(
+    _NOT_MAPPING,
+    st.lists(st.sampled_from(_QIDS), min_size=1, max_size=4, unique=True).flatmap(
+        lambda ids: st.fixed_dictionaries(
+            {ids[0]: _answer(ids[0], good=False)}
+            | {qid: _answer(qid, good=True) for qid in ids[1:]}
+        )
+    ),
+)
+_GOOD_EVIDENCE, _WRONG_EVIDENCE = _map(
+    _EXPERIENCE,
+    st.one_of(st.none(), _text(st.integers(0, 500), "e")),
+    st.one_of(_text(st.integers(501, 505), "e"), _NOT_TEXT),
+)
+# Each field: values an answers file may hold, where every value the pack decides (its id,
+# major version, roles, question ids and choices) is one it accepts; and near misses: wrong
+# types, texts over their limit, unknown fields.
+_GOOD = {
+    "pack": st.sampled_from([PACK.id, None]),
+    "pack_version": st.one_of(st.none(), _version(st.integers(1, 20))),
+    "lang": st.sampled_from(["zh", "en", None]),
+    "target": st.one_of(st.none(), st.sampled_from(ROLE_IDS)),
+    "answers": _GOOD_ANSWERS,
+    "evidence": _GOOD_EVIDENCE,
+    "template": _JSON,
+}
+_WRONG = {
+    "pack": st.one_of(_text(st.integers(61, 64)), _NOT_TEXT),
+    "pack_version": st.one_of(_version(st.integers(21, 24)), _NOT_TEXT),
+    "lang": st.one_of(st.sampled_from(["fr", "ZH", ""]), _NOT_TEXT),
+    "target": st.one_of(_text(st.integers(81, 84)), _NOT_TEXT),
+    "answers": _WRONG_ANSWERS,
+    "evidence": _WRONG_EVIDENCE,
+    "answer": _JSON,  # a typo of a real field
+    "Lang": _JSON,
+}
+_VALID = st.fixed_dictionaries({}, optional=_GOOD)
+_DOCUMENTS = st.one_of(
+    _VALID,
+    st.tuples(_VALID, st.sampled_from(sorted(_WRONG))).flatmap(
+        lambda pair: _WRONG[pair[1]].map(lambda value: {**pair[0], pair[1]: value})
+    ),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            name: st.one_of(_GOOD.get(name, st.nothing()), _WRONG.get(name, st.nothing()))
+            for name in {**_GOOD, **_WRONG}
+        },
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=_DOCUMENTS)
+@example(data={"pack_version": f"{_MAJOR}." + "0" * (19 - len(_MAJOR))})  # right at a limit
+@example(data={"evidence": {_EXPERIENCE[0]: "e" * 500}})
+@example(data={"evidence": {_EXPERIENCE[0]: "e" * 501}})
+@example(data={"answers": None, "evidence": None})  # what the YAML template leaves empty
+@example(data={"answers": {"role.owns": []}})
+def test_the_published_schema_accepts_exactly_what_the_check_accepts(data: dict[str, Any]) -> None:
+    by_schema = published_answers_schema().is_valid(data)
+    assert by_schema == accepted_by_the_check(data), (by_schema, data)
+
+
+# Anything at all, the pack's own values or not: the check never accepts what the schema refuses.
+_LOOSE = st.one_of(
+    _JSON,
+    st.sampled_from(["zh", "en", "fr", PACK.id, PACK.version, *ROLE_IDS]),
+    _text(st.sampled_from([0, 1, 19, 20, 21, 59, 60, 61, 79, 80, 81, 499, 500, 501])),
+)
+_LOOSE_MAP = st.one_of(
     _LOOSE,
     st.dictionaries(
-        st.one_of(st.text(max_size=8), st.integers(0, 3)),
-        st.one_of(st.none(), _TEXTS, st.lists(_TEXTS, max_size=2), st.integers(0, 3)),
+        st.one_of(st.sampled_from(list(PACK.questions)), st.text(max_size=8), st.integers(0, 3)),
+        st.one_of(_LOOSE, st.lists(_LOOSE, max_size=3)),
         max_size=3,
     ),
 )
-_FILES = st.fixed_dictionaries(
+_ANYTHING = st.fixed_dictionaries(
     {},
     optional={
         "pack": _LOOSE,
         "pack_version": _LOOSE,
         "lang": _LOOSE,
         "target": _LOOSE,
-        "answers": _MAPS,
-        "evidence": _MAPS,
-        "template": _VALUES,
-        "answer": _VALUES,  # a typo of a real field
+        "answers": st.one_of(_LOOSE_MAP, _GOOD_ANSWERS, _WRONG_ANSWERS),
+        "evidence": st.one_of(_LOOSE_MAP, _GOOD_EVIDENCE, _WRONG_EVIDENCE),
+        "template": _JSON,
+        "answer": _JSON,
     },
 )
 
-_VALID = {
-    "pack": "careerfix-ops",
-    "pack_version": "1.0.0",
-    "lang": "en",
-    "target": "new_media_ops",
-    "answers": {"role.title": "community_ops"},
-    "evidence": {"user.segmentation": "3 segments, +12% retention"},
-    "template": None,
-}
-# One field of a valid file changed: every limit gets tested on its own.
-_ONE_CHANGE = st.builds(
-    lambda name, value: {**_VALID, name: value},
-    st.sampled_from([*_VALID, "answer"]),
-    st.one_of(_LOOSE, _MAPS),
-)
+
+@settings(max_examples=300, deadline=None)
+@given(data=_ANYTHING)
+def test_the_check_never_accepts_what_the_schema_refuses(data: dict[str, Any]) -> None:
+    if accepted_by_the_check(data):
+        assert published_answers_schema().is_valid(data), data
 
 
-@settings(max_examples=500, deadline=None)
-@given(data=st.one_of(_ONE_CHANGE, _FILES))
-@example(data={**_VALID, "pack": "a" * 61})  # every limit, just over it
-@example(data={**_VALID, "pack_version": "a" * 21})
-@example(data={**_VALID, "target": "a" * 81})
-@example(data={**_VALID, "evidence": {"user.segmentation": "a" * 501}})
-@example(data={**_VALID, "evidence": {3: "x"}})
-@example(data={**_VALID, "answers": {3: "x"}})
-@example(data={**_VALID, "lang": "fr"})
-def test_the_quick_answers_check_accepts_only_what_pydantic_accepts(data: dict[str, Any]) -> None:
-    from pydantic import ValidationError
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_the_templates_are_valid_by_the_published_schema(fmt: str) -> None:
+    import yaml
 
-    from careerfix.answers import plain_answers_file
-    from careerfix.models.answers import AnswersFile
-    from careerfix.models.records import adapter, plain
-
-    quick = plain_answers_file(data)
-    try:
-        checked = adapter(AnswersFile).validate_python(data)
-    except ValidationError:
-        checked = None
-    if quick is not None:
-        assert checked is not None, data
-        assert plain(quick) == plain(checked)
-    if checked is not None and _plainly_typed(data):
-        assert quick is not None, data  # the usual case must not fall back to pydantic
-
-
-def _plainly_typed(data: dict[str, Any]) -> bool:
-    # pydantic's lax mode turns a few odd inputs into valid ones (a bytes text, say); the quick
-    # check leaves those to pydantic. Files from YAML or JSON are plain str / dict / list.
-    def ok(value: Any) -> bool:
-        if isinstance(value, dict):
-            return all(type(k) is str and ok(v) for k, v in value.items())
-        if isinstance(value, list):
-            return all(ok(v) for v in value)
-        return value is None or type(value) in (str, int, bool)
-
-    return ok(data)
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        {"answers": {"role.title": "community_ops"}, "evidence": None},
-        {"pack": "careerfix-ops", "pack_version": "1.0.0", "lang": "zh", "answers": None},
-        {"answers": {}, "evidence": {"user.x": None, "user.y": "30% more"}, "template": [1]},
-    ],
-)
-def test_the_quick_check_takes_ordinary_files(data: dict[str, Any]) -> None:
-    from careerfix.answers import plain_answers_file
-
-    assert plain_answers_file(data) is not None
+    result = run_cli(["questions", "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(result.stdout)
+    assert published_answers_schema().is_valid(data)
+    assert accepted_by_the_check(data)

@@ -111,8 +111,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 def test_assessment_from_a_file_never_imports_pydantic(
     example: str, allowed: tuple[str, ...], tmp_path: Path
 ) -> None:
-    """With the pack cached, records are filled from JSON and a plainly valid answers file is
-    accepted without pydantic (careerfix.models.records): pydantic is for checking only."""
+    """With the pack cached, records are filled from JSON and the answers file is checked
+    without pydantic (careerfix.models.records, careerfix.answers): pydantic checks packs and
+    writes the schemas."""
     argv = ["-m", "careerfix", "assess", "--answers", str(EXAMPLES / example), "--format", "json"]
     warm = fresh_python(*argv, cwd=tmp_path)  # the first run checks the pack and caches it
     assert warm.returncode == 0, warm.stderr[-2000:]
@@ -127,13 +128,45 @@ def test_assessment_from_a_file_never_imports_pydantic(
     assert not [m for m in modules if m == "rich" or m.startswith("rich.")]
 
 
-def test_a_problem_in_the_answers_file_is_still_explained_by_pydantic(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("lang: fr\nanswers: {}\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        pytest.param(
+            "bad.yaml",
+            "lang: fr\nanswers: {}\n",
+            "bad.yaml:1:7: lang: Input should be 'zh' or 'en'",
+            id="YAML, a wrong field",
+        ),
+        pytest.param(
+            "bad.yaml",
+            "answers:\n  role.titel: other\n",
+            "bad.yaml:2:15: answers.role.titel: unknown question id",
+            id="YAML, a value against the pack",
+        ),
+        pytest.param(
+            "bad.json",
+            '{"pack": 3,\n "answers": {}}\n',
+            "bad.json:1:10: pack: Input should be a valid string (got a number 3)",
+            id="JSON, a wrong type",
+        ),
+    ],
+)
+def test_a_problem_in_the_answers_file_is_explained_without_pydantic(
+    name: str, text: str, expected: str, tmp_path: Path
+) -> None:
+    """The one answers check reads the record's declaration itself: pydantic only writes the
+    published schema. (A problem in a JSON file takes the YAML parser, for its line numbers.)"""
+    bad = tmp_path / name
+    bad.write_text(text, encoding="utf-8")
     argv = ["-m", "careerfix", "assess", "--answers", str(bad), "--format", "json"]
+    warm = fresh_python(*argv, cwd=tmp_path)  # the first run checks the pack and caches it
+    assert warm.returncode == 1, warm.stderr[-2000:]
 
     proc = fresh_python("-X", "importtime", *argv, cwd=tmp_path)
 
     assert proc.returncode == 1
-    assert "bad.yaml:1:7: lang:" in proc.stderr
-    assert "pydantic" in imported_by_importtime(proc.stderr)
+    assert proc.stdout == ""
+    assert expected in proc.stderr
+    modules = imported_by_importtime(proc.stderr)
+    assert "careerfix.answers" in modules  # the measurement works
+    assert heavy(modules, ("yaml",)) == []

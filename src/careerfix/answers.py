@@ -1,15 +1,29 @@
-"""Read an answers file (YAML or JSON, or stdin) and check it against a rules pack.
+"""Answers: read a file (YAML or JSON, or stdin), check it against a rules pack, write answers data.
 
-The interview and saved drafts go through :func:`check_answers` too, so every source of answers is
-validated by the same code.
+Every source of answers — an answers file, ``--set``, a saved draft, the interview — is checked by
+:func:`answers_from_data`, in two steps:
+
+* the file's shape: its fields, their types and their limits, read from the declaration of
+  :class:`~careerfix.models.answers.AnswersFile` (``Constraint`` and ``Describe`` annotations), so
+  that the record stays the one place they are written. ``careerfix schema answers`` publishes the
+  same record as JSON Schema, and a property test holds the two to the same verdict;
+* its values against the pack: known question ids, choice values, pack and role.
+
+Every problem is located at ``file:line:col`` from the YAML node tree. pydantic is never imported
+here: it only writes the published schema. :func:`to_data` / :func:`from_data` are the one way
+answers data is written and read (answers files, drafts, ``--save-answers``, templates).
 """
 
 from __future__ import annotations
 
+import functools
 import sys
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import MISSING, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeAlias, Union
 
 from careerfix.datafile import (
     MAX_ANSWERS_BYTES,
@@ -21,18 +35,19 @@ from careerfix.datafile import (
     parse_json,
     parse_yaml,
     read_text,
-    validation_problems,
 )
 from careerfix.errors import AnswersError, InputError, Problem
+from careerfix.models.answers import Answers, AnswersFile
+from careerfix.models.records import Before, Constraint
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
-    from careerfix.models.answers import Answers, AnswersFile
-    from careerfix.models.pack import RulePack
+    from careerfix.models.pack import Question, RulePack
 
 Loc = tuple[str | int, ...]
-
+# A problem before it is located in a file: where it is (a path of keys and indexes) and what.
+Issue = tuple[Loc, str]
 
 NodeSource: TypeAlias = "Node | Callable[[], Node | None] | None"
 
@@ -85,7 +100,7 @@ def parse_overrides(pairs: Iterable[str], pack: RulePack) -> dict[str, str | lis
             )
         values = [v.strip() for v in value.split(",")] if q.kind == "multi" else [value]
         for v in values:
-            if q.choice(v) is None:
+            if not is_choice(q, v):
                 raise InputError(
                     f"--set {pair!r}: '{v}' is not a choice of '{qid}' "
                     f"(choices: {', '.join(c.value for c in q.choices)})"
@@ -111,29 +126,22 @@ def answers_from_data(
     pack: RulePack,
     overrides: Mapping[str, str | list[str]] | None = None,
 ) -> Answers:
-    from careerfix.models.answers import Answers
+    """The check of answers data: its shape, then its values against ``pack``.
 
-    def node() -> Node | None:
-        return node_source() if callable(node_source) else node_source
-
-    if not isinstance(data, dict):
-        raise AnswersError(
-            [Problem(display, "", "the top level must be a mapping with an 'answers:' field")]
-        )
-    parsed = plain_answers_file(data)
-    if parsed is None:
-        parsed = _validated_answers_file(data, display, node)
+    Raises :class:`AnswersError` with every problem located in ``display`` (lines and columns
+    from the node tree, built only when there is a problem). A file whose shape is wrong is not
+    checked against the pack: its problems are listed first, and alone.
+    """
+    try:
+        parsed = from_data(data)
+    except AnswersDataError as exc:
+        raise AnswersError(_located(exc.issues, display, node_source)) from None
     merged = {qid: value for qid, value in parsed.answers.items() if value is not None}
     if overrides:
         merged.update(overrides)
     issues = check_answers(pack, parsed, merged)
     if issues:
-        problems = []
-        tree = node()
-        for loc, message in issues:
-            path, line, col = locate(tree, loc)
-            problems.append(Problem(display, path, message, line, col))
-        raise AnswersError(problems)
+        raise AnswersError(_located(issues, display, node_source))
     return Answers(
         pack=pack.id,
         pack_version=pack.version,
@@ -149,71 +157,272 @@ def answers_from_data(
     )
 
 
-_FIELDS = frozenset({"pack", "pack_version", "target", "lang", "answers", "evidence", "template"})
+def _located(issues: list[Issue], display: str, node_source: NodeSource) -> list[Problem]:
+    tree = node_source() if callable(node_source) else node_source
+    problems = []
+    for loc, message in issues:
+        if not loc:  # the document as a whole: no line to point at
+            problems.append(Problem(display, "", message))
+            continue
+        path, line, col = locate(tree, loc)
+        problems.append(Problem(display, path, message, line, col))
+    return problems
 
 
-def plain_answers_file(data: dict[Any, Any]) -> AnswersFile | None:
-    """``data`` as an AnswersFile when it is plainly valid (the usual case), else None.
+# ---------------------------------------------------------------- answers data: write and read
 
-    Accepts only what the AnswersFile schema accepts unchanged, so that a normal assessment never
-    has to import pydantic; anything else — a typo, a wrong type, a text over its limit — goes to
-    pydantic, which explains the problem. tests/test_answers_errors.py checks the two agree.
+
+class AnswersData(Protocol):
+    """Anything holding answers: a checked :class:`Answers`, an :class:`AnswersFile`, a draft."""
+
+    @property
+    def pack(self) -> str | None: ...
+    @property
+    def pack_version(self) -> str | None: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def target(self) -> str | None: ...
+    @property
+    def answers(self) -> Mapping[str, str | list[str] | None]: ...
+    @property
+    def evidence(self) -> Mapping[str, str | None]: ...
+
+
+class AnswersDataError(ValueError):
+    """Answers data whose shape is wrong; ``issues`` lists every problem, in the file's order."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in issues))
+        self.issues = issues
+
+
+def to_data(answers: AnswersData) -> dict[str, Any]:
+    """Answers as answers-file data, fields in the file's order (the ``template`` block only when
+    there is one): what answers files, drafts, ``--save-answers`` and templates write."""
+    data: dict[str, Any] = {
+        "pack": answers.pack,
+        "pack_version": answers.pack_version,
+        "lang": answers.lang,
+        "target": answers.target,
+        "answers": dict(answers.answers),
+        "evidence": dict(answers.evidence),
+    }
+    template = getattr(answers, "template", None)
+    if template is not None:
+        data["template"] = template
+    return data
+
+
+def from_data(data: Any) -> AnswersFile:
+    """Answers-file data as the record, after checking its fields, their types and limits.
+
+    Raises :class:`AnswersDataError` listing every problem. The values are not checked against a
+    pack here (see :func:`answers_from_data`).
     """
-    from careerfix.models.answers import EVIDENCE_LIMIT, TEXT_LIMITS, AnswersFile
+    if not isinstance(data, dict):
+        raise AnswersDataError([((), "the top level must be a mapping with an 'answers:' field")])
+    issues: list[Issue] = []
+    values = _record_rule(AnswersFile)(data, (), issues)
+    if issues:
+        raise AnswersDataError(issues)
+    return AnswersFile(**values)
 
-    if not _FIELDS.issuperset(data):
+
+# ---------------------------------------------------------------- the shape, read from the record
+
+# A rule checks one value against one annotation: it lists what is wrong in ``issues`` and returns
+# the value as the record holds it (after any ``Before`` conversion), or _BAD.
+Rule = Callable[[Any, Loc, list[Issue]], Any]
+_BAD: Any = object()
+_UNKNOWN_FIELD = "unknown field (not part of the schema; check the spelling)"
+
+
+@functools.cache
+def _record_rule(cls: type) -> Rule:
+    """The rule of a record: each declared field by its annotation, and no other field.
+
+    Reads the annotations field by field (not ``get_type_hints`` of the class), so that a base
+    class's own annotations play no part.
+    """
+    module = vars(sys.modules[cls.__module__])
+    declared = [
+        (f.name, f.type, f.default is MISSING and f.default_factory is MISSING) for f in fields(cls)
+    ]
+    holder = types.SimpleNamespace(__annotations__={name: tp for name, tp, _ in declared})
+    hints = typing.get_type_hints(holder, globalns=module, include_extras=True)
+    rules = [(name, _rule(hints[name]), required) for name, _, required in declared]
+    names = {name for name, _, _ in declared}
+
+    def check(data: Any, loc: Loc, issues: list[Issue]) -> Any:
+        values = {}
+        for name, rule, required in rules:
+            if name in data:
+                values[name] = rule(data[name], (*loc, name), issues)
+            elif required:
+                issues.append(((*loc, name), "missing required field"))
+        for key in data:
+            if not isinstance(key, str):
+                issues.append(((*loc, _loc_key(key)), "Keys should be strings"))
+            elif key not in names:
+                issues.append(((*loc, key), _UNKNOWN_FIELD))
+        return values
+
+    return check
+
+
+def _rule(tp: Any) -> Rule:
+    """The rule for one annotation; only the forms an answers file uses are understood."""
+    origin = typing.get_origin(tp)
+    if tp is Any:
+        return _anything
+    if tp is str:
+        return _string
+    if origin is Annotated:
+        return _annotated_rule(tp)
+    if origin in (Union, types.UnionType):
+        return _optional_rule(tp)
+    if origin is Literal:
+        return _literal_rule(typing.get_args(tp))
+    if origin is dict:
+        key, value = typing.get_args(tp)
+        return _mapping_rule(_rule(key), _rule(value))
+    raise TypeError(f"the answers check does not understand the annotation {tp!r}")
+
+
+def _anything(value: Any, loc: Loc, issues: list[Issue]) -> Any:
+    return value
+
+
+def _string(value: Any, loc: Loc, issues: list[Issue]) -> Any:
+    if isinstance(value, str):
+        return value
+    issues.append((loc, f"Input should be a valid string (got {describe(value)})"))
+    return _BAD
+
+
+def _annotated_rule(tp: Any) -> Rule:
+    inner_type, *metadata = typing.get_args(tp)
+    inner = _rule(inner_type)
+    # pydantic runs the last "before" conversion first: each wraps the ones before it.
+    converts = [m.convert for m in reversed(metadata) if isinstance(m, Before)]
+    limits: dict[str, Any] = {}
+    for m in metadata:
+        if isinstance(m, Constraint):
+            limits.update(m.limits)
+    within = _string_limits(limits) if limits else None
+    if limits and inner_type is not str:
+        raise TypeError(f"the answers check reads limits on strings only, not on {tp!r}")
+
+    def check(value: Any, loc: Loc, issues: list[Issue]) -> Any:
+        for convert in converts:
+            value = convert(value)
+        value = inner(value, loc, issues)
+        if value is not _BAD and within is not None:
+            problem = within(value)
+            if problem is not None:
+                issues.append((loc, problem))
+                return _BAD
+        return value
+
+    return check
+
+
+def _string_limits(limits: dict[str, Any]) -> Callable[[str], str | None]:
+    """A string's limits, with the messages pydantic gives for them."""
+    unknown = set(limits) - {"min_length", "max_length", "pattern"}
+    if unknown:
+        raise TypeError(f"the answers check does not read the limit(s) {sorted(unknown)}")
+    shortest, longest, pattern = (limits.get(k) for k in ("min_length", "max_length", "pattern"))
+
+    def problem(text: str) -> str | None:
+        if shortest is not None and len(text) < shortest:
+            return f"String should have at least {_characters(shortest)}"
+        if longest is not None and len(text) > longest:
+            return f"String should have at most {_characters(longest)}"
+        if pattern is not None:
+            import re
+
+            if not re.search(pattern, text):
+                return f"String should match pattern '{pattern}'"
         return None
-    for name, limit in TEXT_LIMITS.items():
-        value = data.get(name)
-        if value is not None and (type(value) is not str or len(value) > limit):
-            return None
-    if data.get("lang") not in (None, "zh", "en"):
-        return None
-    answers = data.get("answers")
-    if answers is None:
-        answers = {}
-    elif type(answers) is not dict or not all(type(k) is str for k in answers):
-        return None
-    evidence = data.get("evidence")
-    if evidence is None:
-        evidence = {}
-    elif type(evidence) is not dict or not all(
-        type(k) is str and (v is None or (type(v) is str and len(v) <= EVIDENCE_LIMIT))
-        for k, v in evidence.items()
-    ):
-        return None
-    return AnswersFile(
-        pack=data.get("pack"),
-        pack_version=data.get("pack_version"),
-        lang=data.get("lang"),
-        target=data.get("target"),
-        answers=answers,
-        evidence=evidence,
-        template=data.get("template"),
-    )
+
+    return problem
 
 
-def _validated_answers_file(
-    data: dict[Any, Any], display: str, node: Callable[[], Node | None]
-) -> AnswersFile:
-    """Full validation by pydantic: used when the quick check above did not pass."""
-    from pydantic import ValidationError
-
-    from careerfix.models.answers import AnswersFile
-    from careerfix.models.records import adapter
-
-    try:
-        parsed: AnswersFile = adapter(AnswersFile).validate_python(data)
-    except ValidationError as exc:
-        raise AnswersError(validation_problems(exc, display, node())) from None
-    return parsed
+def _characters(n: int) -> str:
+    return f"{n} character" if n == 1 else f"{n} characters"
 
 
-def check_answers(  # noqa: C901 — one flat list of per-field checks; #9 replaces it with one answers check
-    pack: RulePack, parsed: AnswersFile, answers: Mapping[str, str | list[str]]
-) -> list[tuple[Loc, str]]:
+def _optional_rule(tp: Any) -> Rule:
+    members = [m for m in typing.get_args(tp) if m is not type(None)]
+    if len(members) != 1 or len(typing.get_args(tp)) != 2:
+        raise TypeError(f"the answers check reads X | None unions only, not {tp!r}")
+    inner = _rule(members[0])
+
+    def check(value: Any, loc: Loc, issues: list[Issue]) -> Any:
+        return None if value is None else inner(value, loc, issues)
+
+    return check
+
+
+def _literal_rule(options: tuple[Any, ...]) -> Rule:
+    shown = [repr(o) for o in options]
+    expected = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+
+    def check(value: Any, loc: Loc, issues: list[Issue]) -> Any:
+        if any(type(value) is type(o) and value == o for o in options):
+            return value
+        issues.append((loc, f"Input should be {expected}"))
+        return _BAD
+
+    return check
+
+
+def _mapping_rule(key_rule: Rule, value_rule: Rule) -> Rule:
+    def check(value: Any, loc: Loc, issues: list[Issue]) -> Any:
+        if not isinstance(value, dict):
+            issues.append((loc, f"Input should be a valid dictionary (got {describe(value)})"))
+            return _BAD
+        out = {}
+        for key, item in value.items():
+            where = (*loc, _loc_key(key))
+            checked_key = key_rule(key, (*where, "[key]"), issues)
+            checked_item = value_rule(item, where, issues)
+            if checked_key is not _BAD and checked_item is not _BAD:
+                out[checked_key] = checked_item
+        return out
+
+    return check
+
+
+def _loc_key(key: Any) -> str | int:
+    """A mapping key as a location part: text and whole numbers as they are, else as written."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, int):  # booleans too: True is 1, as pydantic located it
+        return int(key)
+    return repr(key)
+
+
+# ---------------------------------------------------------------- the values against the pack
+
+
+def check_answers(
+    pack: RulePack, parsed: AnswersFile, answers: Mapping[str, object]
+) -> list[Issue]:
     """Every problem with ``parsed`` (answers already merged) against ``pack``: (location, message)."""
-    issues: list[tuple[Loc, str]] = []
+    issues = _header_issues(pack, parsed)
+    for qid, value in answers.items():
+        issues += _answer_issues(pack, qid, value)
+    for qid, text in parsed.evidence.items():
+        if text:
+            issues += _evidence_issues(pack, qid)
+    return issues
+
+
+def _header_issues(pack: RulePack, parsed: AnswersFile) -> list[Issue]:
+    issues: list[Issue] = []
     if parsed.pack is not None and parsed.pack != pack.id:
         issues.append(
             (
@@ -234,51 +443,63 @@ def check_answers(  # noqa: C901 — one flat list of per-field checks; #9 repla
         issues.append(
             (("target",), f"unknown role '{parsed.target}' (roles: {', '.join(pack.role_by_id)})")
         )
-    for qid, value in answers.items():
-        q = pack.questions.get(qid)
-        loc: Loc = ("answers", qid)
-        if q is None:
-            issues.append((loc, f"unknown question id{_suggest(qid, pack.questions)}"))
-            continue
-        if isinstance(value, list):
-            if q.kind != "multi":
-                issues.append((loc, "this question takes one choice, not a list"))
-                continue
-            bad = [i for i, v in enumerate(value) if not isinstance(v, str)]
-            if bad:
-                issues.append(
-                    ((*loc, bad[0]), f"expected a choice value, got {describe(value[bad[0]])}")
-                )
-                continue
-        elif not isinstance(value, str):
-            wanted = "a list of choice values" if q.kind == "multi" else "a choice value"
-            issues.append((loc, f"expected {wanted}, got {describe(value)}"))
-            continue
-        values = value if isinstance(value, list) else [value]
-        if not values:
-            issues.append((loc, "choose at least one value (or the 'not sure' value)"))
-            continue
-        for i, v in enumerate(values):
-            if q.choice(v) is None:
-                where = (*loc, i) if isinstance(value, list) else loc
-                choices = ", ".join(c.value for c in q.choices)
-                issues.append((where, f"'{v}' is not a choice here (choices: {choices})"))
-        unknown = pack.unknown_value[qid]
-        if len(values) > 1 and unknown in values:
-            issues.append((loc, f"'{unknown}' cannot be combined with other choices"))
-        if len(set(values)) != len(values):
-            issues.append((loc, "a value is listed twice"))
-    for qid, text in parsed.evidence.items():
-        if not text:
-            continue
-        q = pack.questions.get(qid)
-        if q is None:
-            issues.append(
-                (("evidence", qid), f"unknown question id{_suggest(qid, pack.questions)}")
-            )
-        elif q.kind != "experience":
-            issues.append((("evidence", qid), "evidence belongs to experience questions only"))
     return issues
+
+
+def _answer_issues(pack: RulePack, qid: str, value: object) -> list[Issue]:
+    loc: Loc = ("answers", qid)
+    q = pack.questions.get(qid)
+    if q is None:
+        return [(loc, f"unknown question id{_suggest(qid, pack.questions)}")]
+    return [((*loc, *where), message) for where, message in choice_problems(q, value)]
+
+
+def _evidence_issues(pack: RulePack, qid: str) -> list[Issue]:
+    q = pack.questions.get(qid)
+    if q is None:
+        return [(("evidence", qid), f"unknown question id{_suggest(qid, pack.questions)}")]
+    if q.kind != "experience":
+        return [(("evidence", qid), "evidence belongs to experience questions only")]
+    return []
+
+
+def is_choice(question: Question, value: object) -> bool:
+    """Whether ``value`` answers ``question``: one of its choice values or, for a multi-choice
+    question, a list of them (at least one, none twice, the "not sure" value alone)."""
+    return not choice_problems(question, value)
+
+
+def choice_problems(question: Question, value: object) -> list[Issue]:
+    """What keeps ``value`` from answering ``question``, located inside the value (an index into
+    a list); nothing when it does (see :func:`is_choice`)."""
+    if isinstance(value, str):
+        return [] if question.choice(value) is not None else [((), _not_a_choice(question, value))]
+    if not isinstance(value, list):
+        wanted = "a list of choice values" if question.kind == "multi" else "a choice value"
+        return [((), f"expected {wanted}, got {describe(value)}")]
+    if question.kind != "multi":
+        return [((), "this question takes one choice, not a list")]
+    for i, v in enumerate(value):
+        if not isinstance(v, str):
+            return [((i,), f"expected a choice value, got {describe(v)}")]
+    if not value:
+        return [((), "choose at least one value (or the 'not sure' value)")]
+    issues: list[Issue] = [
+        ((i,), _not_a_choice(question, v))
+        for i, v in enumerate(value)
+        if question.choice(v) is None
+    ]
+    unknown = next(c.value for c in question.choices if c.unknown)
+    if len(value) > 1 and unknown in value:
+        issues.append(((), f"'{unknown}' cannot be combined with other choices"))
+    if len(set(value)) != len(value):
+        issues.append(((), "a value is listed twice"))
+    return issues
+
+
+def _not_a_choice(question: Question, value: str) -> str:
+    choices = ", ".join(c.value for c in question.choices)
+    return f"'{value}' is not a choice here (choices: {choices})"
 
 
 def _major(version: str) -> str:

@@ -358,7 +358,13 @@ def assess(
         # At once, before any slow import: a script must never hang on a prompt.
         raise NoTerminalError(t("no_terminal", _lang(lang)))
 
-    from careerfix.answers import answers_from_data, check_target, load_answers, parse_overrides
+    from careerfix.answers import (
+        answers_from_data,
+        check_target,
+        load_answers,
+        parse_overrides,
+        to_data,
+    )
     from careerfix.rules import load_pack
 
     pack = load_pack(rules)
@@ -369,7 +375,7 @@ def assess(
         if save_answers is not None and not force:
             _refuse_existing(save_answers, _lang(lang))  # now, not after the whole interview
         draft, draft_file = _interview(pack, target, resume, lang)
-        given = answers_from_data(draft.as_answers_data(), None, "<interview>", pack, overrides)
+        given = answers_from_data(to_data(draft), None, "<interview>", pack, overrides)
     else:
         given = load_answers(answers, pack, overrides)
     code = resolve_lang(lang, given.lang)
@@ -441,15 +447,9 @@ def _refuse_existing(path: Path, lang: Lang) -> None:
 def _save_answers(given: Any, path: Path, lang: Lang, *, quiet: bool, force: bool) -> None:
     import yaml
 
-    data = {
-        "pack": given.pack,
-        "pack_version": given.pack_version,
-        "lang": given.lang,
-        "target": given.target,
-        "answers": dict(given.answers),
-        "evidence": dict(given.evidence),
-    }
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    from careerfix.answers import to_data
+
+    text = yaml.safe_dump(to_data(given), allow_unicode=True, sort_keys=False)
     _write(text, path, lang, quiet=quiet, overwrite=force, done="saved_answers")
 
 

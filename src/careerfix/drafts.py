@@ -1,7 +1,8 @@
 """Interview drafts: every answer is saved as it is given, so nothing typed is ever lost.
 
-A draft is an answers file (same fields) plus when it was saved, kept as JSON under the user's
-data directory. Writes are atomic (temporary file, fsync, rename).
+A draft is answers data (written and read like an answers file, by careerfix.answers' ``to_data``
+and ``from_data``) plus where the interview stands and when it was saved, kept as JSON under the
+user's data directory. Writes are atomic (temporary file, fsync, rename).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from careerfix.answers import from_data, is_choice, to_data
 from careerfix.models.lang import Lang, as_lang
 from careerfix.models.pack import RulePack
 from careerfix.store import atomic_write_text, data_dir
@@ -30,17 +31,6 @@ class Draft:
     evidence: dict[str, str] = field(default_factory=dict)
     saved_at: str | None = None
 
-    def as_answers_data(self) -> dict[str, Any]:
-        """The draft as answers-file data, to be checked like any answers file."""
-        return {
-            "pack": self.pack,
-            "pack_version": self.pack_version,
-            "lang": self.lang,
-            "target": self.target,
-            "answers": dict(self.answers),
-            "evidence": dict(self.evidence),
-        }
-
 
 def draft_path(pack: RulePack) -> Path:
     return data_dir() / "drafts" / f"{pack.id}.json"
@@ -49,18 +39,17 @@ def draft_path(pack: RulePack) -> Path:
 def save_draft(path: Path, draft: Draft) -> None:
     draft.saved_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     data = {
-        "pack": draft.pack,
-        "pack_version": draft.pack_version,
-        "lang": draft.lang,
-        "target": draft.target,
+        **to_data(draft),
         "target_asked": draft.target_asked,
         "pending_evidence": draft.pending_evidence,
-        "answers": draft.answers,
-        "evidence": draft.evidence,
         "saved_at": draft.saved_at,
     }
     # Owner-only, as before: a draft holds someone's career answers.
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", private=True)
+
+
+# What a draft holds besides its answers part.
+_DRAFT_FIELDS = ("target_asked", "pending_evidence", "saved_at")
 
 
 def load_draft(path: Path) -> Draft | None:
@@ -73,16 +62,20 @@ def load_draft(path: Path) -> Draft | None:
         return None
     try:
         data = json.loads(raw)
+        own = {key: data.pop(key, None) for key in _DRAFT_FIELDS}
+        part = from_data(data)  # the answers part, read like any answers file
+        if part.pack is None or part.pack_version is None:
+            raise ValueError("a draft names its pack and version")
         return Draft(
-            pack=str(data["pack"]),
-            pack_version=str(data["pack_version"]),
-            lang=data.get("lang"),
-            target=data.get("target"),
-            target_asked=bool(data.get("target_asked", False)),
-            pending_evidence=data.get("pending_evidence"),
-            answers=dict(data.get("answers") or {}),
-            evidence=dict(data.get("evidence") or {}),
-            saved_at=data.get("saved_at"),
+            pack=part.pack,
+            pack_version=part.pack_version,
+            lang=part.lang,
+            target=part.target,
+            target_asked=bool(own["target_asked"]),
+            pending_evidence=own["pending_evidence"],
+            answers=part.answers,
+            evidence={qid: text for qid, text in part.evidence.items() if text is not None},
+            saved_at=own["saved_at"],
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         aside = path.with_suffix(".damaged.json")
@@ -104,14 +97,7 @@ def migrate_draft(pack: RulePack, draft: Draft) -> tuple[Draft, list[str]]:
     dropped: list[str] = []
     for qid, value in draft.answers.items():
         q = pack.questions.get(qid)
-        values = value if isinstance(value, list) else [value]
-        valid = (
-            q is not None
-            and (isinstance(value, str) or q.kind == "multi")
-            and bool(values)
-            and all(isinstance(v, str) and q.choice(v) is not None for v in values)
-        )
-        if valid:
+        if q is not None and is_choice(q, value):
             kept[qid] = value
         else:
             dropped.append(qid)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import ClassVar, TextIO
 
+from careerfix.answers import is_choice
 from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, save_draft
 from careerfix.i18n import locale_lang, resolve_lang, t
 from careerfix.models.lang import LANGUAGES, Lang, as_lang
@@ -141,6 +142,8 @@ class Interview:
             self.say(f"{t('hint', lang)}: {question.hint.get(lang)}", "dim")
         choices = [(c.value, c.text.get(lang)) for c in question.choices]
         current = self.draft.answers.get(question.id)
+        if not is_choice(question, current):
+            current = None  # offered as the default only when it answers the question
         if question.kind == "multi":
             unknown = self.pack.unknown_value[question.id]
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from careerfix.answers import to_data
 from careerfix.i18n import t
+from careerfix.models.answers import AnswersFile
 from careerfix.models.lang import Lang
 from careerfix.models.pack import Question, RulePack
 
@@ -43,18 +45,26 @@ def _question_meta(pack: RulePack, q: Question, lang: Lang) -> dict[str, Any]:
     }
 
 
+def unanswered(pack: RulePack, lang: Lang) -> dict[str, Any]:
+    """The templates' answers data: every question of the pack, none answered yet.
+
+    The JSON template is this data plus its reference block; the YAML template writes the same
+    data line by line, between its comments (tests hold the two together).
+    """
+    empty = AnswersFile(
+        pack=pack.id,
+        pack_version=pack.version,
+        lang=lang,
+        answers=dict.fromkeys(pack.questions),
+    )
+    return to_data(empty)
+
+
 def template_json(pack: RulePack, lang: Lang) -> str:
-    data = {
-        "pack": pack.id,
-        "pack_version": pack.version,
-        "lang": lang,
-        "target": None,
-        "answers": dict.fromkeys(pack.questions),
-        "evidence": {},
-        "template": {
-            "roles": [{"id": r.id, "name": r.name.get(lang)} for r in pack.roles.roles],
-            "questions": [_question_meta(pack, q, lang) for q in pack.questions.values()],
-        },
+    data = unanswered(pack, lang)
+    data["template"] = {
+        "roles": [{"id": r.id, "name": r.name.get(lang)} for r in pack.roles.roles],
+        "questions": [_question_meta(pack, q, lang) for q in pack.questions.values()],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -1,4 +1,9 @@
-"""The answers contract: what an answers file, a saved draft and the interview all produce."""
+"""The answers contract: what an answers file, a saved draft and the interview all produce.
+
+:class:`AnswersFile` is the one declaration of an answers file: its fields, their types and their
+limits (the ``Constraint`` and ``Describe`` annotations). careerfix.answers checks a file by reading
+this declaration, and ``careerfix schema answers`` is pydantic's JSON Schema of it.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,6 @@ from careerfix.models.lang import Lang
 from careerfix.models.records import Before, Constraint, Describe, Record, record
 
 AnswerValue = str | list[str]
-
-# Longest texts an answers file may hold; careerfix.answers' quick check reads the same numbers.
-TEXT_LIMITS = {"pack": 60, "pack_version": 20, "target": 80}
-EVIDENCE_LIMIT = 500
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -30,32 +31,39 @@ class AnswersFile(Record):
     ignored when scoring.
     """
 
-    pack: Annotated[str, Constraint(max_length=TEXT_LIMITS["pack"])] | None = None
-    pack_version: Annotated[str, Constraint(max_length=TEXT_LIMITS["pack_version"])] | None = None
+    pack: Annotated[str, Constraint(max_length=60)] | None = None
+    pack_version: Annotated[str, Constraint(max_length=20)] | None = None
     lang: Lang | None = None
-    target: Annotated[str, Constraint(max_length=TEXT_LIMITS["target"])] | None = None
-    # Values are checked against each question in careerfix.answers.check_answers, which gives
-    # one clear message per bad value (a str | list union here would give two, one per member).
+    target: Annotated[str, Constraint(max_length=80)] | None = None
+    # Values are checked against each question in careerfix.answers, which gives one clear
+    # message per bad value in the question's terms; the schema below says what any value may be.
     answers: Annotated[
         dict[str, Any],
         Before(_none_as_empty),
         Describe(
             "Question id → choice value (a list of values for multi-choice questions).",
+            type=["object", "null"],
             additionalProperties={
                 "anyOf": [
                     {"type": "string"},
-                    {"type": "array", "items": {"type": "string"}},
+                    {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "minItems": 1,
+                        "uniqueItems": True,
+                    },
                     {"type": "null"},
                 ]
             },
         ),
     ] = field(default_factory=dict)
     evidence: Annotated[
-        dict[str, Annotated[str, Constraint(max_length=EVIDENCE_LIMIT)] | None],
+        dict[str, Annotated[str, Constraint(max_length=500)] | None],
         Before(_none_as_empty),
         Describe(
             "Question id → the result (a number with what it counts) that backs a claim at the "
-            "pack's proof level or above; on a lower level it is shown as a note."
+            "pack's proof level or above; on a lower level it is shown as a note.",
+            type=["object", "null"],
         ),
     ] = field(default_factory=dict)
     template: Any = None

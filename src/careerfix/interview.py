@@ -14,7 +14,7 @@ from typing import ClassVar, TextIO
 from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, save_draft
 from careerfix.i18n import locale_lang, t
 from careerfix.models.pack import Question, RulePack
-from careerfix.prompting import Prompter
+from careerfix.prompting import Prompts
 
 SUGGEST = "__suggest__"
 
@@ -57,7 +57,7 @@ class Interview:
     def __init__(
         self,
         pack: RulePack,
-        prompter: Prompter,
+        prompter: Prompts,
         say: Say,
         path: Path,
         draft: Draft,
@@ -261,7 +261,7 @@ def _when(saved_at: str | None) -> str:
 
 def open_draft(
     pack: RulePack,
-    prompter: Prompter,
+    prompter: Prompts,
     say: Say,
     path: Path,
     resume: bool | None,

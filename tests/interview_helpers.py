@@ -1,5 +1,10 @@
 """Keystroke scripts for the interview, built from the rules pack (not from a hard-coded order).
 
+For the tests that drive the real questionary prompter: the real-terminal tests and the one
+pipe-input interview of test_interview.py. Most interview tests answer by value instead, through
+the scripted prompter (scripted.py), which reuses :func:`order`, :func:`needs_evidence` and
+:func:`kol_answers` from here.
+
 The interview asks: the language (only when unknown), the target role, every question in
 ``pack.sections`` order, an evidence line after each experience choice at or above the pack's
 proof level, then a review ("Looks right" / "Change an answer"). These helpers turn "the answers I
@@ -26,9 +31,7 @@ CTRL_C = "\x03"
 CTRL_U = "\x15"  # kill the line before the cursor (clears a pre-filled text default)
 
 SUGGEST = "__suggest__"  # careerfix.interview.SUGGEST, the "Suggest one for me" target choice
-LANG_VALUES = ("zh", "en")
 REVIEW_VALUES = ("done", "change")
-DRAFT_VALUES = ("resume", "restart", "discard")
 
 Answers = Mapping[str, "str | list[str]"]
 
@@ -111,36 +114,6 @@ def questions_keys(
 
 def review_done() -> str:
     return select_keys(REVIEW_VALUES, "done")
-
-
-def review_change(
-    qid: str,
-    value: str | list[str],
-    evidence: str = "",
-    *,
-    answers: Answers,
-    old_evidence: Mapping[str, str] | None = None,
-) -> str:
-    """At the review: "Change an answer", pick ``qid``, answer it again (cursor on the old one)."""
-    q = pack().questions[qid]
-    keys = select_keys(REVIEW_VALUES, "change")
-    keys += select_keys(["__back__", *(x.id for x in order())], qid)
-    keys += answer_keys(
-        q,
-        value,
-        evidence,
-        current=answers[qid],
-        current_evidence=(old_evidence or {}).get(qid, ""),
-    )
-    return keys
-
-
-def draft_keys(action: str) -> str:
-    return select_keys(DRAFT_VALUES, action)
-
-
-def lang_keys(lang: str) -> str:
-    return select_keys(LANG_VALUES, lang)
 
 
 def kol_answers() -> tuple[dict[str, str | list[str]], dict[str, str]]:

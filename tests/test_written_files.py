@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
 import interview_helpers as ih
+import scripted as sc
 from careerfix.i18n import t
 from careerfix.store import atomic_write_text
 from helpers import EXAMPLES, run_cli
@@ -212,12 +211,9 @@ def test_the_report_file_is_still_replaced_without_force(answers: Path, tmp_path
 
 @pytest.fixture
 def interview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """``interview(keys, *args)``: ``careerfix assess ARGS`` answering on ``keys`` (as in
-    test_interview.py: prompt_toolkit's pipe input, a terminal pretended)."""
+    """``interview(script, *args)``: ``careerfix assess ARGS`` answering from ``script`` (as in
+    test_interview.py: the scripted prompter, a terminal pretended)."""
     import careerfix.cli
-    import careerfix.prompting
-    from careerfix.cli import app
-    from careerfix.prompting import Prompter
 
     monkeypatch.setenv("CAREERFIX_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("LANG", "en_US.UTF-8")
@@ -226,23 +222,14 @@ def interview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., 
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setattr(careerfix.cli, "_has_terminal", lambda: True)
 
-    def run(keys: str, *args: str) -> Result:
-        with create_pipe_input() as pipe:
-            monkeypatch.setattr(
-                careerfix.prompting,
-                "make_prompter",
-                lambda: Prompter(input=pipe, output=DummyOutput()),
-            )
-            pipe.send_text(keys)
-            pipe.close()
-            return CliRunner().invoke(app, ["assess", *args], catch_exceptions=False)
+    def run(script: list[sc.Step], *args: str) -> Result:
+        return sc.run_assess(monkeypatch, script, *args)[0]
 
     return run
 
 
-def _full_interview() -> str:
-    given, evidence = ih.kol_answers()
-    return ih.target_keys() + ih.questions_keys(given, evidence) + ih.review_done()
+def _full_interview() -> list[sc.Step]:
+    return sc.full(*ih.kol_answers())
 
 
 @pytest.mark.timeout(60)
@@ -252,7 +239,8 @@ def test_save_answers_is_refused_before_the_interview_starts(
 ) -> None:
     saved = tmp_path / "mine.yaml"
     saved.write_text("mine\n", encoding="utf-8")
-    result = interview(_full_interview(), "--save-answers", str(saved), "--lang", lang)
+    # An empty script: any prompt at all would fail the test.
+    result = interview([], "--save-answers", str(saved), "--lang", lang)
     assert result.exit_code == 1
     assert result.stderr == f"careerfix: {t('file_exists', lang, path=saved)}\n"  # nothing asked
     assert saved.read_text(encoding="utf-8") == "mine\n"

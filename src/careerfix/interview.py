@@ -16,7 +16,7 @@ from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, sa
 from careerfix.i18n import locale_lang, resolve_lang, t
 from careerfix.models.lang import LANGUAGES, Lang, as_lang
 from careerfix.models.pack import Question, RulePack
-from careerfix.prompting import Prompter
+from careerfix.prompting import Prompts
 
 SUGGEST = "__suggest__"
 
@@ -59,7 +59,7 @@ class Interview:
     def __init__(
         self,
         pack: RulePack,
-        prompter: Prompter,
+        prompter: Prompts,
         say: Say,
         path: Path,
         draft: Draft,
@@ -266,7 +266,7 @@ def _when(saved_at: str | None) -> str:
 
 def open_draft(
     pack: RulePack,
-    prompter: Prompter,
+    prompter: Prompts,
     say: Say,
     path: Path,
     resume: bool | None,

@@ -2,15 +2,16 @@
 
 Every prompt goes through a :class:`Prompter`, which always uses ``unsafe_ask`` (so Ctrl-C raises
 ``KeyboardInterrupt`` instead of printing "Cancelled by user" into stdout) and always draws on
-stderr, so ``careerfix assess > report.md`` keeps a clean file. Tests build a Prompter on a pipe
-input and a dummy output.
+stderr, so ``careerfix assess > report.md`` keeps a clean file. The interview depends only on
+:class:`Prompts`, the interface: most tests replace :func:`make_prompter` with a scripted prompter
+(tests/scripted.py); a few build a Prompter on a pipe input to keep this seam honest.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import questionary
 from prompt_toolkit.input import Input
@@ -28,6 +29,29 @@ STYLE = Style(
         ("answer", "fg:ansigreen bold"),
     ]
 )
+
+
+class Prompts(Protocol):
+    """What the interview asks through; Ctrl-C / Ctrl-D raise KeyboardInterrupt / EOFError."""
+
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        default: str | None = None,
+        instruction: str | None = None,
+    ) -> str: ...
+
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        checked: Sequence[str] = (),
+        validate: Callable[[list[str]], bool | str] | None = None,
+        instruction: str | None = None,
+    ) -> list[str]: ...
+
+    def text(self, message: str, default: str = "", instruction: str | None = None) -> str: ...
 
 
 class Prompter:
@@ -93,6 +117,6 @@ class Prompter:
         return str(answer)
 
 
-def make_prompter() -> Prompter:
+def make_prompter() -> Prompts:
     """The real prompter (tests replace this factory)."""
     return Prompter()

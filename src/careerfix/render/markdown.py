@@ -8,7 +8,15 @@ from contextvars import ContextVar
 
 from careerfix.i18n import join_names, level_text, t
 from careerfix.models.lang import Lang
-from careerfix.models.report import ReadingOut, Report
+from careerfix.models.report import PathOut, PlanItemOut, ReadingOut, Report
+from careerfix.render.sections import (
+    SectionId,
+    later_items,
+    questions_shown,
+    roles_shown,
+    sections_for,
+    soon_items,
+)
 from careerfix.render.words import role_why
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
@@ -49,19 +57,31 @@ def _src(sources: list[str]) -> str:
     return f" \\[{', '.join(sources)}\\]" if sources else ""
 
 
+Add = Callable[[str], None]
+
+
 def render_markdown(report: Report) -> str:
+    out: list[str] = []
     token = _CITED.set([])
     try:
-        out = _render(report)
-        _source_legend(report, _CITED.get() or [], out.append)
+        for section in sections_for(report, "markdown"):
+            SECTION_RENDERERS[section.id](report, out.append)
     finally:
         _CITED.reset(token)
     return "\n".join(out) + "\n"
 
 
-def _source_legend(report: Report, cited: list[str], add: Callable[[str], None]) -> None:
+def _title(report: Report, add: Add) -> None:
+    add(f"# {md(t('report_title', report.inputs.lang))}")
+    add("")
+    add(f"*{md(report.pack.id)} {md(report.pack.version)}*")
+    add("")
+
+
+def _source_legend(report: Report, add: Add) -> None:
     """The ids the report cited, decoded from the pack, in the pack's order."""
     lang = report.inputs.lang
+    cited = _CITED.get() or []
     if not cited:
         return
     titles = {s.id: s.title for s in report.sources}
@@ -75,33 +95,12 @@ def _source_legend(report: Report, cited: list[str], add: Callable[[str], None])
     add(f"*{md(t('sources_note', lang))}*")
 
 
-def _render(report: Report) -> list[str]:
-    lang = report.inputs.lang
-    out: list[str] = []
-    add = out.append
-
-    add(f"# {md(t('report_title', lang))}")
+def _resume(report: Report, add: Add) -> None:
+    add(f"## {md(t('resume_title', report.inputs.lang))}")
     add("")
-    add(f"*{md(report.pack.id)} {md(report.pack.version)}*")
+    for advice in report.resume:
+        add(f"- {md(advice.advice)}{_src(advice.sources)}")
     add("")
-    _summary(report, add)
-    _verdict(report, add)
-    _modules(report, add)
-    _path(report, add)
-    _evidence(report, add)
-    _findings(report, add)
-    _plan(report, add)
-    if report.resume:
-        add(f"## {md(t('resume_title', lang))}")
-        add("")
-        for advice in report.resume:
-            add(f"- {md(advice.advice)}{_src(advice.sources)}")
-        add("")
-    _roles(report, add)
-    return out
-
-
-Add = Callable[[str], None]
 
 
 def _summary(report: Report, add: Add) -> None:
@@ -209,7 +208,6 @@ def _modules(report: Report, add: Add) -> None:
 def _path(report: Report, add: Add) -> None:
     lang = report.inputs.lang
     path = report.path
-    names = {c.id: c.name for c in report.competencies}
     if report.target is None or path is None:
         add(f"## {md(t('path_title_none', lang))}")
         add("")
@@ -218,44 +216,51 @@ def _path(report: Report, add: Add) -> None:
     else:
         add(f"## {md(t('path_title', lang, role=report.target.name))}")
         add("")
-        if path.climbs:
-            add(md(t("path_lead", lang, n=path.steps, m=path.competencies), line_start=True))
-            add("")
-            add(
-                f"| {t('competency', lang)} | {t('current', lang)} | {t('required', lang)} | "
-                f"{t('steps_column', lang)} | {t('plan_column', lang)} |"
-            )
-            add("|---|---:|---:|---:|---:|")
-            for c in path.climbs:
-                add(
-                    f"| {md(c.name)} | {level_text(c.current)} | {c.to} | {c.steps} | "
-                    f"{c.plan_rank} |"
-                )
-        elif not path.unknown:
-            add(md(t("path_all_met", lang, role=report.target.name), line_start=True))
-        else:
-            add(md(t("path_known_met_long", lang), line_start=True))
+        _path_body(report, path, report.target.name, add)
+    _to_answer(report, add)
+
+
+def _path_body(report: Report, path: PathOut, role: str, add: Add) -> None:
+    lang = report.inputs.lang
+    names = {c.id: c.name for c in report.competencies}
+    if path.climbs:
+        add(md(t("path_lead", lang, n=path.steps, m=path.competencies), line_start=True))
         add("")
-        if path.met and path.climbs:
-            met = join_names(lang, [names[c] for c in path.met])
-            add(md(t("path_met_list", lang, names=met), line_start=True))
-            add("")
-        if path.unknown:
-            unknown = join_names(lang, [names[c] for c in path.unknown])
-            add(md(t("path_unknown_list", lang, names=unknown), line_start=True))
-            add("")
-    if report.to_answer:
-        add(md(t("to_answer_lead", lang), line_start=True))
+        add(
+            f"| {t('competency', lang)} | {t('current', lang)} | {t('required', lang)} | "
+            f"{t('steps_column', lang)} | {t('plan_column', lang)} |"
+        )
+        add("|---|---:|---:|---:|---:|")
+        for c in path.climbs:
+            add(f"| {md(c.name)} | {level_text(c.current)} | {c.to} | {c.steps} | {c.plan_rank} |")
+    elif not path.unknown:
+        add(md(t("path_all_met", lang, role=role), line_start=True))
+    else:
+        add(md(t("path_known_met_long", lang), line_start=True))
+    add("")
+    if path.met and path.climbs:
+        met = join_names(lang, [names[c] for c in path.met])
+        add(md(t("path_met_list", lang, names=met), line_start=True))
         add("")
-        for q in report.to_answer:
-            add(f"- {md(q.prompt)}{_paren(f'`{q.id}`', lang)}")
+    if path.unknown:
+        unknown = join_names(lang, [names[c] for c in path.unknown])
+        add(md(t("path_unknown_list", lang, names=unknown), line_start=True))
         add("")
+
+
+def _to_answer(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
+    if not report.to_answer:
+        return
+    add(md(t("to_answer_lead", lang), line_start=True))
+    add("")
+    for q in questions_shown(report, "markdown"):
+        add(f"- {md(q.prompt)}{_paren(f'`{q.id}`', lang)}")
+    add("")
 
 
 def _evidence(report: Report, add: Add) -> None:
     lang = report.inputs.lang
-    if not report.evidence:
-        return
     add(f"## {md(t('evidence_title', lang))}")
     add("")
     names = {c.id: c.name for c in report.competencies}
@@ -278,8 +283,6 @@ def _evidence(report: Report, add: Add) -> None:
 
 def _findings(report: Report, add: Add) -> None:
     lang = report.inputs.lang
-    if not report.findings:
-        return
     add(f"## {md(t('fit_title', lang))}")
     add("")
     for f in report.findings:
@@ -292,46 +295,56 @@ def _findings(report: Report, add: Add) -> None:
     add("")
 
 
-def _plan(report: Report, add: Add) -> None:
+def _plan_soon(report: Report, add: Add) -> None:
     lang = report.inputs.lang
-    for group, title in (("soon", "plan_soon_title"), ("later", "plan_later_title")):
-        items = [p for p in report.plan if p.group == group]
-        if not items and group == "later":
-            continue
-        add(f"## {md(t(title, lang))}")
+    add(f"## {md(t('plan_soon_title', lang))}")
+    add("")
+    items = soon_items(report)
+    if not items:
+        add(md(t("plan_empty", lang), line_start=True))
         add("")
-        if not items:
-            add(md(t("plan_empty", lang), line_start=True))
-            add("")
-            continue
-        for item in items:
-            add(
-                f"{item.rank}. **{md(item.title)}** — {md(t('kind_' + item.kind, lang))}, "
-                f"{md(t('days', lang, n=item.horizon))}{_src(item.sources)}"
-            )
-            if item.kind == "skill" and item.current is not None:
-                step = t("step_now", lang, a=level_text(item.current), b=int(item.current) + 1)
-                add(f"    - {md(step)}")
-            if item.why:
-                add(f"    - {md(t('why', lang))}{_colon(lang)}{md(item.why)}")
-            add(f"    - {md(t('do', lang))}{_colon(lang)}{md(item.do)}")
-            if item.proof:
-                add(f"    - {md(t('proof', lang))}{_colon(lang)}{md(item.proof)}")
-            for part in item.basics:
-                add(f"    - **{md(part.name)}**{_colon(lang)}{md(part.do)}")
-                add(f"        - {md(t('proof', lang))}{_colon(lang)}{md(part.proof)}")
-                if part.reading:
-                    books = _books(part.reading, lang)
-                    add(f"        - {md(t('reading', lang))}{_colon(lang)}{books}")
-            for later in item.later:
-                then = t("then_step", lang, b=later.to, days=later.horizon)
-                add(
-                    f"    - {md(then)}{_colon(lang)}{md(later.do)} {md(t('proof', lang))}{_colon(lang)}{md(later.proof)}"
-                )
-            if item.reading:
-                books = _books(item.reading, lang)
-                add(f"    - {md(t('reading', lang))}{_colon(lang)}{books}")
-        add("")
+        return
+    for item in items:
+        _plan_item(item, lang, add)
+    add("")
+
+
+def _plan_later(report: Report, add: Add) -> None:
+    lang = report.inputs.lang
+    add(f"## {md(t('plan_later_title', lang))}")
+    add("")
+    for item in later_items(report):
+        _plan_item(item, lang, add)
+    add("")
+
+
+def _plan_item(item: PlanItemOut, lang: Lang, add: Add) -> None:
+    add(
+        f"{item.rank}. **{md(item.title)}** — {md(t('kind_' + item.kind, lang))}, "
+        f"{md(t('days', lang, n=item.horizon))}{_src(item.sources)}"
+    )
+    if item.kind == "skill" and item.current is not None:
+        step = t("step_now", lang, a=level_text(item.current), b=int(item.current) + 1)
+        add(f"    - {md(step)}")
+    if item.why:
+        add(f"    - {md(t('why', lang))}{_colon(lang)}{md(item.why)}")
+    add(f"    - {md(t('do', lang))}{_colon(lang)}{md(item.do)}")
+    if item.proof:
+        add(f"    - {md(t('proof', lang))}{_colon(lang)}{md(item.proof)}")
+    for part in item.basics:
+        add(f"    - **{md(part.name)}**{_colon(lang)}{md(part.do)}")
+        add(f"        - {md(t('proof', lang))}{_colon(lang)}{md(part.proof)}")
+        if part.reading:
+            books = _books(part.reading, lang)
+            add(f"        - {md(t('reading', lang))}{_colon(lang)}{books}")
+    for later in item.later:
+        then = t("then_step", lang, b=later.to, days=later.horizon)
+        add(
+            f"    - {md(then)}{_colon(lang)}{md(later.do)} {md(t('proof', lang))}{_colon(lang)}{md(later.proof)}"
+        )
+    if item.reading:
+        books = _books(item.reading, lang)
+        add(f"    - {md(t('reading', lang))}{_colon(lang)}{books}")
 
 
 def _roles(report: Report, add: Add) -> None:
@@ -339,7 +352,7 @@ def _roles(report: Report, add: Add) -> None:
     add(f"## {md(t('roles_title', lang))}")
     add("")
     sep = "，" if lang == "zh" else " · "
-    for role in report.roles:
+    for role in roles_shown(report, "markdown"):
         why = md(sep.join(role_why(role, lang)))
         add(f"- **{md(role.name)}** (`{role.id}`){_colon(lang)}{why}{_src(role.sources)}")
         if role.note:
@@ -347,3 +360,20 @@ def _roles(report: Report, add: Add) -> None:
     add("")
     add(md(t("roles_legend", lang, n=report.reach_steps), line_start=True))
     add("")
+
+
+# One function per section of ``sections.SECTIONS`` this format shows (tested).
+SECTION_RENDERERS: dict[SectionId, Callable[[Report, Add], None]] = {
+    "title": _title,
+    "summary": _summary,
+    "verdict": _verdict,
+    "modules": _modules,
+    "path": _path,
+    "evidence": _evidence,
+    "findings": _findings,
+    "plan_soon": _plan_soon,
+    "plan_later": _plan_later,
+    "resume": _resume,
+    "roles": _roles,
+    "sources": _source_legend,
+}

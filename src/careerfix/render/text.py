@@ -7,6 +7,7 @@ user's evidence or a pack's texts are printed as they are, not interpreted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from rich.cells import cell_len
@@ -19,6 +20,15 @@ from rich.text import Text
 from careerfix.i18n import join_names, level_text, plural, t
 from careerfix.models.lang import Lang
 from careerfix.models.report import ModuleOut, PlanItemOut, ReadingOut, Report
+from careerfix.render.sections import (
+    SectionId,
+    later_in_full,
+    later_items,
+    questions_shown,
+    roles_shown,
+    sections_for,
+    soon_items,
+)
 from careerfix.render.words import role_why
 from careerfix.render.wrap import Para
 
@@ -47,15 +57,22 @@ def _sources(sources: list[str]) -> str:
 def render_text(console: Console, report: Report) -> None:
     token = _CITED.set([])
     try:
-        _render(console, report)
-        _source_legend(console, report, _CITED.get() or [])
+        for section in sections_for(report, "text"):
+            SECTION_RENDERERS[section.id](console, report)
     finally:
         _CITED.reset(token)
 
 
-def _source_legend(console: Console, report: Report, cited: list[str]) -> None:
+def _title(console: Console, report: Report) -> None:
+    title = Text(t("report_title", report.inputs.lang), style="bold")
+    title.append(f"  ·  {report.pack.id} {report.pack.version}", style="dim")
+    console.print(title)
+
+
+def _source_legend(console: Console, report: Report) -> None:
     """The ids the report printed, decoded from the pack, in the pack's order."""
     lang = report.inputs.lang
+    cited = _CITED.get() or []
     if not cited:
         return
     titles = {s.id: s.title for s in report.sources}
@@ -68,59 +85,6 @@ def _source_legend(console: Console, report: Report, cited: list[str]) -> None:
         table.add_row(f"[{sid}]", Para(titles.get(sid, "")))
     console.print(table)
     console.print(Para(t("sources_note", lang), style="dim"))
-
-
-def _render(console: Console, report: Report) -> None:
-    lang = report.inputs.lang
-    width = console.width
-
-    title = Text(t("report_title", lang), style="bold")
-    title.append(f"  ·  {report.pack.id} {report.pack.version}", style="dim")
-    console.print(title)
-    _summary(console, report)
-
-    _section(console, _verdict_heading(report))
-    _verdict(console, report)
-
-    _section(console, t("modules_title", lang))
-    console.print(_module_bars(report, width))
-
-    _section(console, _path_heading(report))
-    _path(console, report)
-
-    if report.evidence:
-        _section(console, t("evidence_title", lang))
-        _evidence(console, report)
-
-    if report.findings:
-        _section(console, t("fit_title", lang))
-        _findings(console, report)
-
-    soon = [p for p in report.plan if p.group == "soon"]
-    later = [p for p in report.plan if p.group == "later"]
-    _section(console, t("plan_soon_title", lang))
-    if soon:
-        _plan(console, soon, lang)
-    else:
-        console.print(Para(t("plan_empty", lang), style="dim"))
-    if later:
-        _section(console, t("plan_later_title", lang))
-        if soon:
-            _plan_later(console, later, lang)
-        else:  # nothing sooner to read first: the later items in full
-            _plan(console, later, lang)
-
-    if report.resume:
-        _section(console, t("resume_title", lang))
-        items = []
-        for advice in report.resume:
-            line = Text(advice.advice)
-            line.append(f" {_sources(advice.sources)}", style="dim")
-            items.append(line)
-        _bullets(console, items)
-
-    _section(console, t("roles_title", lang))
-    _roles(console, report)
 
 
 def _summary(console: Console, report: Report) -> None:
@@ -234,6 +198,7 @@ def _verdict_heading(report: Report) -> str:
 def _verdict(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     d = report.diagnosis
+    _section(console, _verdict_heading(report))
     for v in d.verdicts:
         console.print(Para(v.name, style="bold cyan"))
         console.print(Para(v.summary))
@@ -262,6 +227,11 @@ def _verdict(console: Console, report: Report) -> None:
         )
     if d.notes:
         _bullets(console, [Text(note, style="yellow") for note in d.notes], bullet="!")
+
+
+def _modules(console: Console, report: Report) -> None:
+    _section(console, t("modules_title", report.inputs.lang))
+    console.print(_module_bars(report, console.width))
 
 
 def _bar(module: ModuleOut, cells: int) -> Text:
@@ -357,6 +327,7 @@ def _path(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     path = report.path
     names = {c.id: c.name for c in report.competencies}
+    _section(console, _path_heading(report))
     if path is None:
         console.print(Para(t("path_no_target", lang), style="yellow"))
     else:
@@ -387,15 +358,12 @@ def _path(console: Console, report: Report) -> None:
     _to_answer(console, report)
 
 
-_TO_ANSWER_SHOWN = 5
-
-
 def _to_answer(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     if not report.to_answer:
         return
     console.print(Para(t("to_answer_lead", lang), style="dim"))
-    shown = report.to_answer[:_TO_ANSWER_SHOWN]
+    shown = questions_shown(report, "text")
     _bullets(
         console,
         [Text(q.prompt + _paren(q.id, lang), style="dim") for q in shown],
@@ -414,6 +382,7 @@ _EVIDENCE_MARK = {"proven": ("✓", "green"), "weak": ("~", "yellow"), "unproven
 def _evidence(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     names = {c.id: c.name for c in report.competencies}
+    _section(console, t("evidence_title", lang))
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
@@ -451,6 +420,7 @@ def _evidence(console: Console, report: Report) -> None:
 
 def _findings(console: Console, report: Report) -> None:
     lang = report.inputs.lang
+    _section(console, t("fit_title", lang))
     for f in report.findings:
         line = Text(f"{t('severity_' + f.severity, lang)} ", style=_SEVERITY_STYLE[f.severity])
         line.append(f.name, style="bold")
@@ -505,6 +475,35 @@ def _plan_item(item: PlanItemOut, lang: Lang) -> Group:
     return Group(*lines)
 
 
+def _plan_soon(console: Console, report: Report) -> None:
+    lang = report.inputs.lang
+    _section(console, t("plan_soon_title", lang))
+    items = soon_items(report)
+    if items:
+        _plan(console, items, lang)
+    else:
+        console.print(Para(t("plan_empty", lang), style="dim"))
+
+
+def _plan_later_section(console: Console, report: Report) -> None:
+    lang = report.inputs.lang
+    _section(console, t("plan_later_title", lang))
+    if later_in_full(report, "text"):
+        _plan(console, later_items(report), lang)
+    else:
+        _plan_later(console, later_items(report), lang)
+
+
+def _resume(console: Console, report: Report) -> None:
+    _section(console, t("resume_title", report.inputs.lang))
+    items = []
+    for advice in report.resume:
+        line = Text(advice.advice)
+        line.append(f" {_sources(advice.sources)}", style="dim")
+        items.append(line)
+    _bullets(console, items)
+
+
 def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)
@@ -536,14 +535,9 @@ def _plan_later(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
 
 def _roles(console: Console, report: Report) -> None:
     lang = report.inputs.lang
-    shown = [r for r in report.roles if r.outlook != "fallback"][:3]
-    # The role that grows from the verdict is always worth seeing, even when ranked lower.
-    shown += [
-        r for r in report.roles if r.verdict_match and r.outlook != "fallback" and r not in shown
-    ][:1]
-    shown += [r for r in report.roles if r.outlook == "fallback"]
+    _section(console, t("roles_title", lang))
     items = []
-    for role in shown:
+    for role in roles_shown(report, "text"):
         line = Text()
         line.append(role.name, style="bold")
         line.append(_paren(role.id, lang), style="dim")
@@ -559,3 +553,20 @@ def _roles(console: Console, report: Report) -> None:
         items.append(line)
     _bullets(console, items)
     console.print(Para(t("roles_legend", lang, n=report.reach_steps), style="dim"))
+
+
+# One function per section of ``sections.SECTIONS`` this format shows (tested).
+SECTION_RENDERERS: dict[SectionId, Callable[[Console, Report], None]] = {
+    "title": _title,
+    "summary": _summary,
+    "verdict": _verdict,
+    "modules": _modules,
+    "path": _path,
+    "evidence": _evidence,
+    "findings": _findings,
+    "plan_soon": _plan_soon,
+    "plan_later": _plan_later_section,
+    "resume": _resume,
+    "roles": _roles,
+    "sources": _source_legend,
+}

@@ -98,19 +98,31 @@ def _gaps(before: dict[str, Any], after: dict[str, Any]) -> tuple[list[Any], lis
     return closed, opened
 
 
+def _levels(item: dict[str, Any], report: dict[str, Any]) -> float | None:
+    """What a plan item raises: its competency's level (skill), or the mean average of the
+    modules it teaches (basics); None for a career move or when unknown."""
+    if item["kind"] == "skill":
+        levels = {c["id"]: c["level"] for c in report.get("competencies", [])}
+        level: float | None = levels.get(item["ref"])
+        return level
+    if item["kind"] == "basics":
+        averages = {m["id"]: m["average"] for m in report.get("modules", [])}
+        known = [averages.get(p["module"]) for p in item.get("basics", [])]
+        values = [v for v in known if v is not None]
+        return round(sum(values) / len(values), 2) if values else None
+    return None
+
+
 def _plan_done(
     before: dict[str, Any], after: dict[str, Any], done: set[int]
 ) -> list[dict[str, Any]]:
     """The plan items of ``before`` marked done, and whether their competency moved since."""
-    levels_before = {c["id"]: c["level"] for c in before.get("competencies", [])}
-    levels_after = {c["id"]: c["level"] for c in after.get("competencies", [])}
     rows = []
     for item in before.get("plan", []):
         if item["rank"] not in done:
             continue
         competency = item["ref"] if item["kind"] == "skill" else None
-        b = levels_before.get(competency) if competency else None
-        a = levels_after.get(competency) if competency else None
+        b, a = _levels(item, before), _levels(item, after)
         moved = None if b is None or a is None else a > b
         rows.append(
             {

@@ -141,9 +141,13 @@ def _entry(row: tuple[Any, ...], report: bytes | None = None) -> Entry:
     )
 
 
+def _who(person: str | None) -> tuple[str, list[Any]]:
+    return ("WHERE person = ?", [person]) if person is not None else ("", [])
+
+
 def list_entries(db: HistoryDB, person: str | None, limit: int | None) -> list[Entry]:
     """Newest first; every person when ``person`` is None; all when ``limit`` is None."""
-    where, args = ("WHERE person = ?", [person]) if person is not None else ("", [])
+    where, args = _who(person)
     sql = f"SELECT {_COLUMNS} FROM assessments {where} {_ORDER}"
     if limit is not None:
         sql += " LIMIT ?"
@@ -154,7 +158,7 @@ def list_entries(db: HistoryDB, person: str | None, limit: int | None) -> list[E
 
 
 def count(db: HistoryDB, person: str | None) -> int:
-    where, args = ("WHERE person = ?", [person]) if person is not None else ("", [])
+    where, args = _who(person)
     with _reading(db):
         row = db.connection.execute(f"SELECT count(*) FROM assessments {where}", args).fetchone()
     return int(row[0])
@@ -242,7 +246,7 @@ def marks(db: HistoryDB, entry_id: str) -> set[int]:
 
 def export(db: HistoryDB, person: str | None) -> Iterator[dict[str, Any]]:
     """Every assessment (of ``person``), oldest first, as JSON Lines records."""
-    where, args = ("WHERE person = ?", [person]) if person is not None else ("", [])
+    where, args = _who(person)
     with _reading(db):
         rows = db.connection.execute(
             f"SELECT {_COLUMNS}, report FROM assessments {where} ORDER BY created, rowid", args

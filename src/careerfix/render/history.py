@@ -28,6 +28,12 @@ def _signed(value: float | None) -> Text:
     return Text(("+" if value > 0 else "−") + level_text(abs(value)), style=style)
 
 
+def _cut(text: str, width: int) -> Text:
+    cell = Text(text)
+    cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
 def render_list(
     console: Console, rows: list[dict[str, Any]], more: int, lang: str, *, people: bool
 ) -> None:
@@ -42,24 +48,26 @@ def render_list(
     for row in rows:
         for mid, name in row["module_names"].items():
             modules.setdefault(mid, name)
-    table = Table(box=None, padding=(0, 1), header_style="bold")
-    table.add_column(t("col_id", lang), style="cyan", no_wrap=True)
-    table.add_column(t("col_date", lang), no_wrap=True)
+    # Fixed widths, so that every assessment keeps to one line and the levels stay in view.
+    person_w = min(12, max(len(r["person"]) for r in rows)) if people else 0
+    fixed = 9 + 11 + 5 * len(modules) + (person_w + 1 if people else 0)
+    room = max(18, console.width - fixed - 2)
+    verdict_w, target_w = room * 3 // 5, room - room * 3 // 5
+    table = Table(box=None, padding=(0, 1, 0, 0), header_style="bold")
+    table.add_column(t("col_id", lang), style="cyan", no_wrap=True, width=8)
+    table.add_column(t("col_date", lang), no_wrap=True, width=10)
     if people:
-        table.add_column(t("col_person", lang), min_width=6)
-    table.add_column(
-        t("col_verdict", lang), min_width=12, ratio=3, no_wrap=True, overflow="ellipsis"
-    )
-    table.add_column(
-        t("col_target", lang), min_width=10, ratio=2, no_wrap=True, overflow="ellipsis"
-    )
+        table.add_column(t("col_person", lang), no_wrap=True, width=person_w)
+    table.add_column(t("col_verdict", lang), no_wrap=True, width=verdict_w)
+    table.add_column(t("col_target", lang), no_wrap=True, width=target_w)
     for mid in modules:
-        table.add_column(mid[:4], justify="right", no_wrap=True)
+        table.add_column(mid[:4], justify="right", no_wrap=True, width=4)
     for row in rows:
-        cells = [row["id"], row["created"][:10]]
+        cells: list[Text | str] = [row["id"], row["created"][:10]]
         if people:
-            cells.append(row["person"])
-        cells += [row["verdict_name"] or "—", row["target_name"] or "—"]
+            cells.append(_cut(row["person"], person_w))
+        cells += [_cut(row["verdict_name"] or "—", verdict_w)]
+        cells += [_cut(row["target_name"] or "—", target_w)]
         cells += [level_text(row["modules"].get(mid)) for mid in modules]
         table.add_row(*cells)
     console.print(table)

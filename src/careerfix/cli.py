@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerfix import __version__
+from careerfix.cli_history import history_app, plan_app
 from careerfix.errors import (
     CareerfixError,
     ExitCode,
@@ -63,8 +64,8 @@ Start here:
 
 
 Exit codes: 0 ok · 1 bad input · 2 usage · 3 invalid rules pack ·
-            4 no terminal for the interview · 130 interrupted ·
-            141 the reader of the output went away
+            4 no terminal for the interview · 5 history database unusable ·
+            130 interrupted · 141 the reader of the output went away
 """
 
 app = typer.Typer(
@@ -82,6 +83,8 @@ rules_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(rules_app, name="rules")
+app.add_typer(history_app, name="history")
+app.add_typer(plan_app, name="plan")
 
 
 RulesOpt = Annotated[
@@ -339,6 +342,29 @@ def assess(
             "or less, when stdout is a terminal; PAGER=cat also turns it off).",
         ),
     ] = False,
+    person: Annotated[
+        str | None,
+        typer.Option(
+            "--person",
+            "-p",
+            help="Who the assessment is about, to keep several people apart in the history "
+            "and their interview drafts (default: your user name).",
+            metavar="NAME",
+        ),
+    ] = None,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Do not keep this assessment in the history.")
+    ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="CAREERFIX_DB",
+            help="The history database file (default: in the data directory; also $CAREERFIX_DB).",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -374,7 +400,7 @@ def assess(
     if answers is None:
         if save_answers is not None and not force:
             _refuse_existing(save_answers, _lang(lang))  # now, not after the whole interview
-        draft, draft_file = _interview(pack, target, resume, lang)
+        draft, draft_file = _interview(pack, target, resume, lang, person)
         given = answers_from_data(to_data(draft), None, "<interview>", pack, overrides)
     else:
         given = load_answers(answers, pack, overrides)
@@ -392,7 +418,19 @@ def assess(
     from careerfix.engine import assess as run_assessment
 
     result = run_assessment(pack, given, target)
-    _emit_report(pack, given, result, code, fmt, output, pager=not no_pager, quiet=quiet)
+    from careerfix.render.build import build_report
+
+    report = build_report(pack, given, result, code)
+    notes: list[str] = []
+    if not no_save:  # before the draft goes: the interview's answers are kept in the history
+        from careerfix.cli_history import save_to_history
+
+        notes = save_to_history(report, person=person, db=db, lang=code, quiet=quiet)
+    _emit_report(
+        pack, given, result, code, fmt, output, pager=not no_pager, quiet=quiet, report=report
+    )
+    for note in notes:
+        sys.stderr.write(f"careerfix: {note}\n")
     if draft_file is not None:
         from careerfix.drafts import discard_draft
 
@@ -407,17 +445,18 @@ def _has_terminal() -> bool:
 
 
 def _interview(
-    pack: Any, target: str | None, resume: bool | None, lang: Lang | None
+    pack: Any, target: str | None, resume: bool | None, lang: Lang | None, person: str | None = None
 ) -> tuple[Any, Path]:
     """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130."""
     from careerfix.drafts import draft_path, load_draft
+    from careerfix.history.people import draft_key
     from careerfix.interview import Discarded, Interview, Say, open_draft
     from careerfix.prompting import make_prompter
     from careerfix.signals import stops_like_ctrl_c
 
     say = Say()
     prompter = make_prompter()
-    path = draft_path(pack)
+    path = draft_path(pack, draft_key(person))
     flag = lang
     draft = None
     try:
@@ -462,10 +501,12 @@ def _emit_report(
     output: Path | None,
     pager: bool = False,
     quiet: bool = False,
+    report: Any = None,
 ) -> None:
     from careerfix.render.build import build_report
 
-    report = build_report(pack, given, result, lang)
+    if report is None:
+        report = build_report(pack, given, result, lang)
     if fmt is Format.json:
         _write(report.to_json() + "\n", output, lang, quiet=quiet)
     elif fmt is Format.markdown:

@@ -32,8 +32,10 @@ class Draft:
     saved_at: str | None = None
 
 
-def draft_path(pack: RulePack) -> Path:
-    return data_dir() / "drafts" / f"{pack.id}.json"
+def draft_path(pack: RulePack, person_key: str | None = None) -> Path:
+    """One draft per pack and person; the default person keeps the name drafts always had."""
+    name = pack.id if person_key is None else f"{pack.id}.{person_key}"
+    return data_dir() / "drafts" / f"{name}.json"
 
 
 def save_draft(path: Path, draft: Draft) -> None:

@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad command-line usage (reported by the CLI parser)
     RULES = 3  # the rules pack is invalid
     NO_TERMINAL = 4  # an interview was needed but stdin/stderr is not a terminal
+    STORE = 5  # the history database cannot be used (locked, read-only, full, corrupt)
     INTERRUPTED = 130  # Ctrl-C / Ctrl-D during the interview
     BROKEN_PIPE = 141  # the reader of stdout went away (as a Unix tool killed by SIGPIPE)
 
@@ -82,3 +83,13 @@ class InterruptedByUser(CareerfixError):
     """The user stopped the interview (Ctrl-C or Ctrl-D)."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+class StoreError(CareerfixError):
+    """The history database cannot be used: locked, read-only, full, corrupt or too new."""
+
+    exit_code = ExitCode.STORE
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind

@@ -407,6 +407,145 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists and was left as it is; add --force to overwrite it",
     ),
     "cannot_write": ("无法写入 {path}：{reason}", "{path}: cannot write: {reason}"),
+    # history (careerfix history, careerfix plan)
+    "store_locked": (
+        "历史数据库 {path} 被另一个进程锁住，等待后仍未释放：{reason}",
+        "the history database {path} is locked by another process and stayed locked: {reason}",
+    ),
+    "store_readonly": (
+        "历史数据库 {path} 是只读的，无法写入：{reason}",
+        "the history database {path} is read-only: {reason}",
+    ),
+    "store_full": (
+        "历史数据库 {path} 所在的磁盘已满：{reason}",
+        "the disk holding the history database {path} is full: {reason}",
+    ),
+    "store_corrupt": (
+        "历史数据库 {path} 已损坏，或不是 careerfix 的数据库：{reason}。请把它移走或从备份恢复（careerfix 不会改动它）。",
+        "the history database {path} is damaged or not a careerfix database: {reason}. Move it "
+        "aside or restore a backup (careerfix leaves it as it is).",
+    ),
+    "store_other": (
+        "无法使用历史数据库 {path}：{reason}",
+        "cannot use the history database {path}: {reason}",
+    ),
+    "store_missing": (
+        "还没有历史数据库 {path}：完成一次评估后就会有。",
+        "there is no history database at {path} yet: it is made by the first assessment.",
+    ),
+    "store_newer": (
+        "历史数据库 {path} 由更新版本的 careerfix 创建（结构版本 {version}，本版本只认识到 {ours}）。请升级 careerfix。",
+        "the history database {path} was made by a newer careerfix (schema {version}; this one "
+        "knows up to {ours}). Upgrade careerfix.",
+    ),
+    "store_fallback": (
+        "这次评估没有存入历史，报告已照常输出，并另存到 {path}。稍后可用 careerfix history import {path} 补存。",
+        "this assessment is not in the history; the report was printed as usual and is also "
+        "kept in {path}. Add it later with: careerfix history import {path}",
+    ),
+    "store_fallback_failed": (
+        "这次评估没有存入历史，也无法写入备用文件（{reason}）；报告已在上面输出。",
+        "this assessment is not in the history and no fallback file could be written "
+        "({reason}); the report above is the only copy.",
+    ),
+    "history_saved": ("已存入历史：{id}（{person}）", "saved in history as {id} ({person})"),
+    "history_bad_id": (
+        "{ref} 不是历史记录编号：请用 careerfix history list 里的编号（至少 4 位），或 last、last~1。",
+        "{ref} is not a history id: use an id from 'careerfix history list' (4 characters or "
+        "more), or last, last~1.",
+    ),
+    "history_no_such_id": ("历史中没有编号为 {ref} 的评估", "no assessment {ref} in the history"),
+    "history_ambiguous_id": (
+        "编号 {ref} 对应多条评估：请多写几位",
+        "{ref} matches more than one assessment: give more of the id",
+    ),
+    "history_no_such_last": (
+        "{person} 的历史中没有 {ref}",
+        "the history of {person} has no {ref}",
+    ),
+    "history_empty": ("历史中还没有评估", "no assessments in the history yet"),
+    "history_more": (
+        "另有 {n} 条更早的评估；--limit 0 显示全部",
+        "{n} older assessment(s) not shown; --limit 0 shows all",
+    ),
+    "history_deleted": ("已删除 {id}", "deleted {id}"),
+    "history_delete_ask": (
+        "删除评估 {id}（{person}，{date}）？",
+        "Delete assessment {id} ({person}, {date})?",
+    ),
+    "history_delete_kept": ("没有删除任何内容", "nothing was deleted"),
+    "history_delete_needs_yes": (
+        "删除前需要确认：没有终端可以询问，请加上 --yes",
+        "deleting needs a confirmation and there is no terminal to ask on: add --yes",
+    ),
+    "history_imported": (
+        "导入 {added} 条，已存在 {skipped} 条",
+        "imported {added}, already there {skipped}",
+    ),
+    "history_import_bad": (
+        "{file}:{line}: {field}: 不是 careerfix history export 的记录",
+        "{file}:{line}: {field}: not a record of 'careerfix history export'",
+    ),
+    "history_exported": ("已把 {n} 条评估写入 {path}", "wrote {n} assessment(s) to {path}"),
+    "history_cannot_read": ("无法读取 {path}：{reason}", "{path}: cannot read: {reason}"),
+    "history_scored_with": (
+        "评估 {id}（{person}，{date}）按规则包 {pack} {version} 计分",
+        "assessment {id} ({person}, {date}) was scored with rules pack {pack} {version}",
+    ),
+    "history_rescored": (
+        "当前规则包是 {new}：下面按当前规则包重新计算同样的回答；原始报告可用 --format json 查看。",
+        "the current pack is {new}: shown as it scores the same answers now; --format json "
+        "prints the stored report.",
+    ),
+    "history_need_two": (
+        "对比需要 {person} 的两次评估，历史中只有 {n} 次",
+        "compare needs two assessments of {person}; the history has {n}",
+    ),
+    "col_id": ("编号", "ID"),
+    "col_date": ("日期", "Date"),
+    "col_person": ("人员", "Person"),
+    "col_verdict": ("岗位判定", "Verdict"),
+    "col_target": ("目标岗位", "Target"),
+    "col_before": ("之前", "Before"),
+    "col_after": ("之后", "After"),
+    "col_change": ("变化", "Change"),
+    "col_done": ("完成", "Done"),
+    "col_item": ("计划项", "Plan item"),
+    "col_moved": ("能力有变化吗", "Competency moved"),
+    "compare_title": ("{a}（{da}）→ {b}（{db}）", "{a} ({da}) → {b} ({db})"),
+    "compare_verdict_changed": ("岗位判定：{before} → {after}", "Verdict: {before} → {after}"),
+    "compare_verdict_same": ("岗位判定未变：{verdict}", "Verdict unchanged: {verdict}"),
+    "compare_target": ("目标岗位：{before} → {after}", "Target: {before} → {after}"),
+    "compare_competencies": ("有变化的能力项", "Competencies that changed"),
+    "compare_no_competency_change": ("能力项等级都没有变化", "No competency level changed"),
+    "compare_gaps_closed": ("补上的差距", "Gaps closed"),
+    "compare_gaps_opened": ("新出现的差距", "Gaps opened"),
+    "compare_plan_done": ("已完成的计划项（来自 {id}）", "Plan items done (from {id})"),
+    "compare_plan_none": (
+        "{id} 的计划项都没有标记为完成（careerfix plan done N）",
+        "no plan item of {id} was marked done (careerfix plan done N)",
+    ),
+    "moved_yes": ("是，{before} → {after}", "yes, {before} → {after}"),
+    "moved_no": ("否，仍是 {before}", "no, still {before}"),
+    "moved_unknown": ("—", "—"),
+    "plan_heading": (
+        "{person} 的计划，来自评估 {id}（{date}）：已完成 {done}/{n}",
+        "Plan of {person}, from assessment {id} ({date}): {done} of {n} done",
+    ),
+    "plan_marked": ("第 {rank} 项已标记为完成：{title}", "item {rank} marked done: {title}"),
+    "plan_unmarked": (
+        "第 {rank} 项已取消完成标记：{title}",
+        "item {rank} marked not done: {title}",
+    ),
+    "plan_no_rank": (
+        "评估 {id} 的计划没有第 {rank} 项（共 {n} 项）",
+        "the plan of {id} has no item {rank} (it has {n})",
+    ),
+    "since_last": (
+        "上次评估 {id} 的计划中已完成 {n} 项：",
+        "Since assessment {id}, plan items done: {n}.",
+    ),
+    "since_last_item": ("  {rank}. {title}：{moved}", "  {rank}. {title}: {moved}"),
 }
 
 

@@ -1,0 +1,195 @@
+"""``careerfix history list|compare`` and ``careerfix plan``: rich tables of stored assessments.
+
+Everything here renders plain dicts (the JSON shapes the commands print with ``--format json``),
+so these views and their JSON cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from careerfix.history.diff import moved_text
+from careerfix.i18n import level_text, t
+from careerfix.models.lang import Lang
+
+
+def _date(created: str) -> str:
+    return created[:16].replace("T", " ")
+
+
+def _signed(value: float | None) -> Text:
+    if value is None:
+        return Text("?", style="dim")
+    if value == 0:
+        return Text("0", style="dim")
+    style = "green" if value > 0 else "red"
+    return Text(("+" if value > 0 else "−") + level_text(abs(value)), style=style)
+
+
+def _cut(text: str, width: int) -> Text:
+    cell = Text(text)
+    cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
+def render_list(
+    console: Console, rows: list[dict[str, Any]], more: int, lang: Lang, *, people: bool
+) -> None:
+    """One line per assessment, newest first; module averages under short headers.
+
+    ``people``: several people are listed, so each row names its person.
+    """
+    if not rows:
+        console.print(Text(t("history_empty", lang)))
+        return
+    modules: dict[str, str] = {}
+    for row in rows:
+        for mid, name in row["module_names"].items():
+            modules.setdefault(mid, name)
+    # Fixed widths, so that every assessment keeps to one line and the levels stay in view.
+    person_w = min(12, max(len(r["person"]) for r in rows)) if people else 0
+    fixed = 9 + 11 + 5 * len(modules) + (person_w + 1 if people else 0)
+    room = max(18, console.width - fixed - 2)
+    verdict_w, target_w = room * 3 // 5, room - room * 3 // 5
+    table = Table(box=None, padding=(0, 1, 0, 0), header_style="bold")
+    table.add_column(t("col_id", lang), style="cyan", no_wrap=True, width=8)
+    table.add_column(t("col_date", lang), no_wrap=True, width=10)
+    if people:
+        table.add_column(t("col_person", lang), no_wrap=True, width=person_w)
+    table.add_column(t("col_verdict", lang), no_wrap=True, width=verdict_w)
+    table.add_column(t("col_target", lang), no_wrap=True, width=target_w)
+    for mid in modules:
+        table.add_column(mid[:4], justify="right", no_wrap=True, width=4)
+    for row in rows:
+        cells: list[Text | str] = [row["id"], row["created"][:10]]
+        if people:
+            cells.append(_cut(row["person"], person_w))
+        cells += [_cut(row["verdict_name"] or "—", verdict_w)]
+        cells += [_cut(row["target_name"] or "—", target_w)]
+        cells += [level_text(row["modules"].get(mid)) for mid in modules]
+        table.add_row(*cells)
+    console.print(table)
+    legend = " · ".join(f"{mid[:4]} {name}" for mid, name in modules.items())
+    console.print(Text(legend, style="dim"))
+    if more:
+        console.print(Text(t("history_more", lang, n=more), style="dim"))
+
+
+def render_compare(console: Console, data: dict[str, Any], lang: Lang) -> None:
+    a, b = data["before"], data["after"]
+    console.print(
+        Text(
+            t(
+                "compare_title",
+                lang,
+                a=a["id"],
+                da=_date(a["created"]),
+                b=b["id"],
+                db=_date(b["created"]),
+            ),
+            style="bold",
+        )
+    )
+    verdict = data["verdict"]
+    name = {k: (verdict[k] or {}).get("name", "—") for k in ("before", "after")}
+    if verdict["changed"]:
+        console.print(Text(t("compare_verdict_changed", lang, **name), style="yellow"))
+    else:
+        console.print(Text(t("compare_verdict_same", lang, verdict=name["after"])))
+    target = data["target"]
+    if (target["before"] or {}).get("id") != (target["after"] or {}).get("id"):
+        console.print(
+            Text(
+                t(
+                    "compare_target",
+                    lang,
+                    before=(target["before"] or {}).get("name", "—"),
+                    after=(target["after"] or {}).get("name", "—"),
+                )
+            )
+        )
+    console.print()
+    console.print(_level_table(t("modules", lang), data["modules"], lang))
+    if data["competencies"]:
+        console.print(_level_table(t("compare_competencies", lang), data["competencies"], lang))
+    else:
+        console.print(Text(t("compare_no_competency_change", lang), style="dim"))
+    for key in ("gaps_closed", "gaps_opened"):
+        if data[key]:
+            console.print(_level_table(t(f"compare_{key}", lang), data[key], lang))
+    _plan_done(console, data, lang)
+
+
+def _level_table(title: str, rows: list[dict[str, Any]], lang: Lang) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", box=None, padding=(0, 1))
+    table.add_column("", style="cyan")
+    table.add_column(t("col_before", lang), justify="right")
+    table.add_column(t("col_after", lang), justify="right")
+    table.add_column(t("col_change", lang), justify="right")
+    for row in rows:
+        change = row.get("change")
+        if "change" not in row and row["before"] is not None and row["after"] is not None:
+            change = round(row["after"] - row["before"], 2)
+        table.add_row(
+            Text(row["name"]),
+            level_text(row["before"]),
+            level_text(row["after"]),
+            _signed(change),
+        )
+    return table
+
+
+def _plan_done(console: Console, data: dict[str, Any], lang: Lang) -> None:
+    rows = data["plan_done"]
+    if not rows:
+        console.print(Text(t("compare_plan_none", lang, id=data["before"]["id"]), style="dim"))
+        return
+    table = Table(
+        title=t("compare_plan_done", lang, id=data["before"]["id"]),
+        title_justify="left",
+        title_style="bold",
+        box=None,
+        padding=(0, 1),
+    )
+    table.add_column("#", justify="right")
+    table.add_column(t("col_item", lang))
+    table.add_column(t("col_moved", lang))
+    for row in rows:
+        style = "green" if row["moved"] else ("dim" if row["moved"] is None else "yellow")
+        table.add_row(
+            str(row["rank"]), Text(row["title"]), Text(moved_text(row, lang), style=style)
+        )
+    console.print(table)
+
+
+def render_plan(console: Console, data: dict[str, Any], lang: Lang) -> None:
+    items = data["items"]
+    done = sum(1 for item in items if item["done"])
+    console.print(
+        Text(
+            t(
+                "plan_heading",
+                lang,
+                person=data["person"],
+                id=data["id"],
+                date=_date(data["created"]),
+                done=done,
+                n=len(items),
+            ),
+            style="bold",
+        )
+    )
+    table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column(t("col_done", lang), justify="center")
+    table.add_column(t("col_item", lang), ratio=1)
+    table.add_column("", no_wrap=True, style="dim")
+    for item in items:
+        mark = Text("✓", style="green") if item["done"] else Text("·", style="dim")
+        title = Text(item["title"], style="dim" if item["done"] else "")
+        table.add_row(str(item["rank"]), mark, title, t("days", lang, n=item["horizon"]))
+    console.print(table)

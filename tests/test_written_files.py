@@ -18,8 +18,8 @@ from typer.testing import Result
 
 import interview_helpers as ih
 import scripted as sc
+from careerfix.atomic_write import atomic_write_text
 from careerfix.i18n import t
-from careerfix.store import atomic_write_text
 from helpers import EXAMPLES, run_cli
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")

@@ -554,7 +554,7 @@ def _write(
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from careerfix.store import atomic_write_text
+    from careerfix.atomic_write import atomic_write_text
 
     try:
         atomic_write_text(output, text, overwrite=overwrite)

@@ -196,7 +196,8 @@ def _fallback(entry: Entry, lang: Lang) -> str:
     import json
     import tempfile
 
-    from careerfix.store import atomic_write_text, data_dir
+    from careerfix.atomic_write import atomic_write_text
+    from careerfix.places import data_dir
 
     text = json.dumps(entry.line(), ensure_ascii=False) + "\n"
     name = f"careerfix-unsaved-{entry.created[:10]}-{entry.id}.jsonl"
@@ -485,7 +486,7 @@ def history_export(
     if output is None:
         _out(text)
         return
-    from careerfix.store import atomic_write_text
+    from careerfix.atomic_write import atomic_write_text
 
     try:
         atomic_write_text(output, text, private=True)

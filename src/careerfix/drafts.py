@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from careerfix.answers import from_data, is_choice, to_data
+from careerfix.atomic_write import atomic_write_text
 from careerfix.models.lang import Lang, as_lang
 from careerfix.models.pack import RulePack
-from careerfix.store import atomic_write_text, data_dir
+from careerfix.places import data_dir
 
 
 @dataclass

@@ -18,6 +18,7 @@ from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from careerfix import __version__
+from careerfix.atomic_write import atomic_write_text
 from careerfix.engine.prepared import PreparedPack
 from careerfix.models.pack import (
     DiagnosisFile,
@@ -30,7 +31,7 @@ from careerfix.models.pack import (
     RulePack,
 )
 from careerfix.models.records import Record, field_names, plain
-from careerfix.store import atomic_write_text, cache_dir
+from careerfix.places import cache_dir
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.

@@ -26,7 +26,7 @@ BUSY_TIMEOUT_MS = 15_000  # a writer holds the lock for milliseconds; wait long 
 
 
 def default_db_path() -> Path:
-    from careerfix.store import data_dir
+    from careerfix.places import data_dir
 
     return data_dir() / DB_NAME
 

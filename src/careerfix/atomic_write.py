@@ -1,4 +1,5 @@
-"""Where careerfix keeps state, and how it writes files so that nothing is ever half-written."""
+"""How careerfix writes a file so that it is never half-written: a temporary file beside it,
+fsync, then a rename; an existing file keeps its permission bits."""
 
 from __future__ import annotations
 
@@ -8,18 +9,6 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-
-HOME_ENV = "CAREERFIX_HOME"
-
-
-def data_dir() -> Path:
-    """The user's careerfix data directory (platformdirs), or ``$CAREERFIX_HOME``."""
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env)
-    from platformdirs import user_data_path
-
-    return user_data_path("careerfix", appauthor=False)
 
 
 def atomic_write_text(
@@ -91,13 +80,3 @@ def _move_without_clobbering(tmp: Path, path: Path) -> None:
         return
     with contextlib.suppress(OSError):
         tmp.unlink()
-
-
-def cache_dir() -> Path:
-    """Disposable data (the rules-pack cache): ``$CAREERFIX_HOME/cache`` or the platform's."""
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env) / "cache"
-    from platformdirs import user_cache_path
-
-    return user_cache_path("careerfix", appauthor=False)

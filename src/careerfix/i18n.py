@@ -546,6 +546,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Since assessment {id}, plan items done: {n}.",
     ),
     "since_last_item": ("  {rank}. {title}：{moved}", "  {rank}. {title}: {moved}"),
+    # --- help and usage errors ---
+    # --- interview display and --quick ---
+    # --- interview moves, review and pre-fill ---
+    # --- files: reading, writing, the pack cache ---
+    # --- drafts, Ctrl-D and signals ---
+    # --- answers, data-file and pack-check messages ---
+    # --- history ids in compare; benchmarks ---
 }
 
 

@@ -547,12 +547,19 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "since_last_item": ("  {rank}. {title}：{moved}", "  {rank}. {title}: {moved}"),
     # --- help and usage errors ---
+    # (end of: help and usage errors)
     # --- interview display and --quick ---
+    # (end of: interview display and --quick)
     # --- interview moves, review and pre-fill ---
+    # (end of: interview moves, review and pre-fill)
     # --- files: reading, writing, the pack cache ---
+    # (end of: files: reading, writing, the pack cache)
     # --- drafts, Ctrl-D and signals ---
+    # (end of: drafts, Ctrl-D and signals)
     # --- answers, data-file and pack-check messages ---
+    # (end of: answers, data-file and pack-check messages)
     # --- history ids in compare; benchmarks ---
+    # (end of: history ids in compare; benchmarks)
 }
 
 

@@ -651,7 +651,12 @@ def roles(
 @app.command("compare")
 def compare_raters(
     first: Annotated[
-        str, typer.Argument(metavar="A", help="An answers file or a report JSON (the first rater).")
+        str,
+        typer.Argument(
+            metavar="A",
+            help="An answers file, a report JSON or a stored assessment (last, last~1, an id): "
+            "the first rater.",
+        ),
     ],
     second: Annotated[str, typer.Argument(metavar="B", help="The same for the second rater.")],
     labels: Annotated[
@@ -669,6 +674,26 @@ def compare_raters(
             "--target", help="Score both answers files against this role (see 'careerfix roles')."
         ),
     ] = None,
+    person: Annotated[
+        str | None,
+        typer.Option(
+            "--person",
+            "-p",
+            help="Whose history 'last' and 'last~N' refer to (default: your user name).",
+            metavar="NAME",
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="CAREERFIX_DB",
+            help="The history database to find stored assessments in (default: in the data "
+            "directory).",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -681,6 +706,7 @@ def compare_raters(
 
       careerfix compare me.yaml manager.yaml --labels self,manager
       careerfix compare me.yaml mentor-report.json --format json
+      careerfix compare last manager.yaml --person lin --labels self,manager
     """
     from pathlib import PurePath
 
@@ -697,8 +723,8 @@ def compare_raters(
         names = [PurePath(first).name, PurePath(second).name]
         if names[0] == names[1]:
             names = ["A", "B"]
-    a = load_side(first, pack, code, target)
-    b = load_side(second, pack, code, target)
+    a = load_side(first, pack, code, target, person=person, db=db)
+    b = load_side(second, pack, code, target, person=person, db=db)
     result = compare(a, b, (names[0], names[1]))
     if fmt is ListFormat.json:
         import json

@@ -327,27 +327,13 @@ def history_show(
 
 
 def _rerender(entry: Entry, fmt: ShowFormat, lang: Lang, rules: Path | None) -> None:
-    from careerfix.answers import answers_from_data
-    from careerfix.engine import assess as run_assessment
-    from careerfix.render.build import build_report
     from careerfix.rules import load_pack
+    from careerfix.sides import entry_report
 
-    assert entry.report is not None
     pack = load_pack(rules)
     if (pack.id, pack.version) != (entry.pack, entry.pack_version):
         _say(t("history_rescored", lang, new=f"{pack.id} {pack.version}"))
-    source = (entry.report.get("target") or {}).get("source")
-    data = {
-        "pack": entry.pack,
-        "pack_version": entry.pack_version,
-        "lang": entry.lang,
-        "target": entry.target if source == "answers" else None,
-        "answers": entry.answers,
-        "evidence": entry.evidence,
-    }
-    given = answers_from_data(data, None, f"history:{entry.id}", pack)
-    flag = entry.target if source == "flag" else None
-    report = build_report(pack, given, run_assessment(pack, given, flag), lang)
+    report = entry_report(entry, pack, lang)
     if fmt is ShowFormat.json:
         _out(report.to_json() + "\n")
     elif fmt is ShowFormat.markdown:

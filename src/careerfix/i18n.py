@@ -559,6 +559,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # --- answers, data-file and pack-check messages ---
     # (end of: answers, data-file and pack-check messages)
     # --- history ids in compare; benchmarks ---
+    "compare_no_side": (
+        "{ref}：既不是文件，也不是历史记录的编号（如 last、last~1 或 careerfix history list 列出的编号）",
+        "{ref}: no such file, and not a history reference (last, last~1 or an id from "
+        "'careerfix history list')",
+    ),
+    "compare_no_side_no_history": (
+        "{ref}：没有这个文件，本机也还没有评估历史",
+        "{ref}: no such file, and there is no assessment history on this machine yet",
+    ),
     # (end of: history ids in compare; benchmarks)
 }
 

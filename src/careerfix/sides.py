@@ -12,10 +12,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careerfix.engine.prepared import PreparedPack
 from careerfix.errors import InputError
 from careerfix.i18n import t
 from careerfix.models.lang import Lang
-from careerfix.engine.prepared import PreparedPack
 
 if TYPE_CHECKING:
     from careerfix.history.entries import Entry

@@ -30,7 +30,7 @@ from careerfix.render.sections import (
     soon_items,
 )
 from careerfix.render.words import role_why
-from careerfix.render.wrap import Para
+from careerfix.render.wrap import Hanging, Para
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -78,9 +78,7 @@ def _source_legend(console: Console, report: Report) -> None:
     titles = {s.id: s.title for s in report.sources}
     order = [s.id for s in report.sources if s.id in cited] + [s for s in cited if s not in titles]
     _section(console, t("sources_title", lang))
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column(ratio=1)
+    table = Hanging(label_style="dim")
     for sid in order:
         table.add_row(f"[{sid}]", Para(titles.get(sid, "")))
     console.print(table)
@@ -124,9 +122,7 @@ def _summary(console: Console, report: Report) -> None:
         rows.append((t("summary_move", lang), line))
     elif s.move is not None:
         rows.append((t("summary_move", lang), Text(t("summary_move_above", lang, n=s.move))))
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column(ratio=1)
+    table = Hanging(label_style="dim")
     for label, value in rows:
         table.add_row(label, Para(value))
     console.print(table)
@@ -167,9 +163,7 @@ def _label_text(text: str, lang: Lang) -> str:
 
 def _bullets(console: Console, items: list[Text], bullet: str = "•", indent: int = 0) -> None:
     """Bulleted lines with a hanging indent, so wrapped lines stay under their text."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging()
     for item in items:
         table.add_row(Text(bullet, style=item.style or ""), Para(item))
     console.print(Padding(table, (0, 0, 0, indent)) if indent else table)
@@ -383,9 +377,7 @@ def _evidence(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     names = {c.id: c.name for c in report.competencies}
     _section(console, t("evidence_title", lang))
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging()
     for e in report.evidence:
         if e.claim:
             mark, style = _EVIDENCE_MARK[e.status]
@@ -505,9 +497,7 @@ def _resume(console: Console, report: Report) -> None:
 
 
 def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging(justify="right")
     for item in items:
         table.add_row(Text(f"{item.rank}.", style="bold"), _plan_item(item, lang))
         table.add_row("", "")
@@ -516,9 +506,7 @@ def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
 
 def _plan_later(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
     """Later items in one line each: the full text is in Markdown and JSON."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging(justify="right")
     for item in items:
         line = Text(item.title, style="bold")
         line.append(

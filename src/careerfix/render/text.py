@@ -14,7 +14,6 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from careerfix.i18n import join_names, level_text, plural, t
@@ -244,7 +243,7 @@ def _bar(module: ModuleOut, cells: int) -> Text:
     return bar
 
 
-def _module_bars(report: Report, width: int) -> Table | Group:
+def _module_bars(report: Report, width: int) -> Group:
     """One row per module: name, bar, average and score, the target's core competencies in it.
 
     When the names leave too little room for a readable bar (narrow terminals, long English
@@ -269,28 +268,19 @@ def _module_bars(report: Report, width: int) -> Table | Group:
     fixed = figure_w + need_w + 2  # one-cell gaps between bar, figure and need
     one_line = width - name_w - 1 - fixed >= 12
 
-    def grid(cells: int, with_name: bool) -> Table:
-        table = Table.grid(padding=(0, 1))
-        if with_name:
-            table.add_column(no_wrap=True, min_width=name_w)
-        table.add_column(no_wrap=True, width=cells)
-        table.add_column(no_wrap=True, width=figure_w)
-        table.add_column(no_wrap=True)
-        return table
-
     if one_line:
         cells = max(8, min(24, width - name_w - 1 - fixed))
-        table = grid(cells, with_name=True)
-        for m, name, figure, need in rows:
-            table.add_row(name, _bar(m, cells), figure, need)
-        return _with_legend(report, table)
+        table = [
+            _columns([name, _bar(m, cells), figure, need], [name_w, cells, figure_w])
+            for m, name, figure, need in rows
+        ]
+        return _with_legend(report, Group(*table))
     parts: list[Text | Padding] = []
     if width - 2 - fixed >= 8:
         cells = min(24, width - 2 - fixed)
         for m, name, figure, need in rows:
-            line = grid(cells, with_name=False)
-            line.add_row(_bar(m, cells), figure, need)
-            parts += [name, Padding(line, (0, 0, 0, 2))]
+            line = _columns([Text(" "), _bar(m, cells), figure, need], [1, cells, figure_w])
+            parts += [name, line]
         return _with_legend(report, Group(*parts))
     # Very narrow: the figures get a line of their own under the bar, so none is cut.
     cells = max(4, min(24, width - 2))
@@ -300,7 +290,21 @@ def _module_bars(report: Report, width: int) -> Table | Group:
     return _with_legend(report, Group(*parts))
 
 
-def _with_legend(report: Report, bars: Table | Group) -> Table | Group:
+def _columns(cells: list[Text], widths: list[int]) -> Text:
+    """Cells on one line, each but the last padded to its column's width, one space apart: the
+    bars are laid out by construction to fit, so no table layout is needed."""
+    line = Text()
+    for n, cell in enumerate(cells):
+        if n:
+            line.append(" ")
+        line.append_text(cell)
+        if n < len(widths):
+            line.append(" " * (widths[n] - cell_len(cell.plain)))
+    line.no_wrap = True
+    return line
+
+
+def _with_legend(report: Report, bars: Group) -> Group:
     lang = report.inputs.lang
     legend = [t("modules_legend", lang)]
     if report.target is not None:

@@ -24,7 +24,7 @@ from careerfix.errors import (
     NoTerminalError,
     ProblemsError,
 )
-from careerfix.i18n import resolve_lang, t
+from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang
 from careerfix.safe_text import block, inline
 
@@ -162,7 +162,7 @@ def rules_check(
     if problems:
         for problem in problems:
             sys.stdout.write(inline(problem.format()) + "\n")
-        sys.stderr.write(f"careerfix: {t('pack_problems', code, n=len(problems))}\n")
+        sys.stderr.write(f"careerfix: {plural('pack_problems', code, len(problems))}\n")
         raise typer.Exit(int(ExitCode.RULES))
     assert pack is not None
     sys.stderr.write(

@@ -145,7 +145,7 @@ class Question(Record):
         if dupes:
             raise custom_error(
                 "duplicate_choice",
-                "duplicate choice value(s): {dupes}",
+                "choice values listed more than once: {dupes}",
                 {"dupes": ", ".join(dupes)},
             )
         unknown = [c for c in self.choices if c.unknown]

@@ -341,10 +341,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # the interview
     "choose_lang": ("选择语言 / Choose a language", "选择语言 / Choose a language"),
     "intro": (
-        "这份问卷问的是你实际做过的事，而不是你觉得自己有多擅长。共 {n} 题，约 12–15 分钟。"
+        "这份问卷问的是你实际做过的事，而不是你觉得自己有多擅长。共 {n} 题，约 {minutes} 分钟。"
         "每答一题都会自动保存，随时可以按 Ctrl-C 退出，下次接着答。拿不准的题选「不确定」：它算作未知，不算零分。",
         "This interview asks what you have actually done, not how good you feel you are. "
-        "{n} questions, about 12–15 minutes. Every answer is saved as you go: press Ctrl-C any "
+        "{n} questions, about {minutes} minutes. Every answer is saved as you go: press Ctrl-C any "
         'time and carry on later. When unsure, pick "Not sure": it counts as unknown, not zero.',
     ),
     "ask_target": ("你想去的目标岗位是？", "Which role are you aiming for?"),
@@ -559,6 +559,25 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of: help and usage errors)
     # --- interview display and --quick ---
     "hint_line": ("提示：{text}", "Tip: {text}"),
+    "quick_note": (
+        "这是简短问卷的结果：{total} 题里只问了 {asked} 题，每个模块只靠一道题判断，等级和计划都比完整问卷粗略。"
+        "想看完整结果，请运行 careerfix assess 完整作答。",
+        "From the short interview: {asked} of {total} questions, one per module, so levels and "
+        "the plan are rougher than after the full interview. For the full picture, run "
+        "careerfix assess without --quick.",
+    ),
+    "intro_quick": (
+        "这是简短问卷：先看个大概。它问你的岗位、公司与上级，每个模块只问一题。共 {n} 题，约 {minutes} 分钟。"
+        "每答一题都会自动保存，随时可以按 Ctrl-C 退出，下次接着答。拿不准的题选「不确定」：它算作未知，不算零分。",
+        "This is the short interview, for a first look: your role, your company and leader, and "
+        "one question per module. {n} questions, about {minutes} minutes. Every answer is saved "
+        'as you go: press Ctrl-C any time and carry on later. When unsure, pick "Not sure": it '
+        "counts as unknown, not zero.",
+    ),
+    "quick_with_answers": (
+        "--quick 只用于问卷，不能和 --answers 一起用：答案文件里有多少题就按多少题计分。",
+        "--quick is for the interview, not with --answers: a file is scored on what it answers.",
+    ),
     "select_instruction": ("（↑↓ 移动，回车选定）", "(↑/↓ to move, Enter to choose)"),
     # (end of: interview display and --quick)
     # --- interview moves, review and pre-fill ---

@@ -6,6 +6,7 @@ CLI checks with the same code as an answers file. Every answer is saved the mome
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import ClassVar, TextIO
@@ -89,13 +90,17 @@ class Interview:
         say: Say,
         path: Path,
         draft: Draft,
+        quick: bool = False,
     ) -> None:
         self.pack = pack
         self.ask = prompter
         self.say = say
         self.path = path
         self.draft = draft
-        self.order = [q for _, _, qs in pack.sections for q in qs]
+        self.quick = quick
+        self.order = (
+            quick_questions(pack) if quick else [q for _, _, qs in pack.sections for q in qs]
+        )
 
     @property
     def lang(self) -> Lang:
@@ -115,7 +120,9 @@ class Interview:
             self.save()
         lang = self.lang
         if not self.draft.answers:
-            self.say(t("intro", lang, n=len(self.order)), "cyan")
+            minutes = interview_minutes(self.pack, self.order, lang)
+            intro = "intro_quick" if self.quick else "intro"
+            self.say(t(intro, lang, n=len(self.order), minutes=minutes), "cyan")
             self.say()
         if target_flag is not None:
             self.draft.target, self.draft.target_asked = target_flag, True
@@ -145,8 +152,9 @@ class Interview:
 
     def _progress(self, question: Question) -> str:
         section_id = self.pack.question_section[question.id]
-        for sid, name, questions in self.pack.sections:
+        for sid, name, all_questions in self.pack.sections:
             if sid == section_id:
+                questions = [q for q in all_questions if q in self.order]
                 k = next(i for i, q in enumerate(questions, 1) if q.id == question.id)
                 i = self.order.index(question) + 1
                 return t(
@@ -275,6 +283,53 @@ class Interview:
             qid = self.ask.select(t("review_pick", lang), picks)
             if qid != "__back__":
                 self.ask_question(self.pack.questions[qid])
+
+
+def quick_questions(pack: RulePack) -> list[Question]:
+    """The short interview (``assess --quick``), in interview order: the sections the pack's
+    ``interview.quick`` names, whole, and from each module its ``per_module`` experience
+    questions that rank first by the pack's ``choose_by`` rules (ties keep pack order)."""
+    quick = pack.meta.interview.quick
+    core_roles: dict[str, int] = {}
+    for role in pack.roles.roles:
+        for competency in role.core:
+            core_roles[competency] = core_roles.get(competency, 0) + 1
+
+    def rank(q: Question) -> tuple[float, ...]:
+        competency = q.competency or ""
+        measures = {
+            "core_roles": float(core_roles.get(competency, 0)),
+            "competency_weight": pack.competencies[competency].weight,
+            "question_weight": q.weight,
+        }
+        return tuple(-measures[rule] for rule in quick.choose_by)
+
+    chosen: set[str] = set()
+    for module in pack.modules:
+        experience = [q for q in module.questions if q.kind == "experience"]
+        chosen.update(q.id for q in sorted(experience, key=rank)[: quick.per_module])
+    return [
+        q
+        for section_id, _, questions in pack.sections
+        for q in questions
+        if section_id in quick.sections or q.id in chosen
+    ]
+
+
+def interview_minutes(pack: RulePack, questions: list[Question], lang: Lang) -> int:
+    """The time the interview takes, in whole minutes: every prompt, hint and choice read at the
+    pack's reading pace (words a minute in English, characters in Chinese), plus the pack's
+    time to pick each answer."""
+    settings = pack.meta.interview
+    amount = 0
+    for q in questions:
+        texts = [q.prompt, *([q.hint] if q.hint else []), *(c.text for c in q.choices)]
+        for text in texts:
+            words = text.get(lang)
+            amount += len("".join(words.split())) if lang == "zh" else len(words.split())
+    pace = settings.reading_pace.zh if lang == "zh" else settings.reading_pace.en
+    seconds = amount / pace * 60 + settings.answer_seconds * len(questions)
+    return max(1, math.ceil(seconds / 60))
 
 
 def _fit(label: str, width: int) -> str:

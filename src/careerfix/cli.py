@@ -378,8 +378,9 @@ def assess(
 ) -> None:
     """Score your experience and print the report: role verdict, module bars, gaps, plan.
 
-    Without --answers, an interview starts in the terminal (about 15 minutes). Every answer is
-    saved as you go; Ctrl-C stops (exit 130) and the next run offers to resume.
+    Without --answers, an interview starts in the terminal (about 20 minutes; --quick: about
+    8). Every answer is saved as you go; Ctrl-C stops (exit 130) and the next run offers to
+    resume.
 
     \b
     Examples:

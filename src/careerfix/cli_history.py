@@ -139,9 +139,8 @@ def save_to_history(
     """
     from careerfix.history import entries
     from careerfix.history.db import open_db
-    from careerfix.models.records import plain
 
-    data = plain(report)
+    data = report.to_data()
     inputs = data["inputs"]
     entry = entries.new_entry(
         person=_person(person),

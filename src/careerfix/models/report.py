@@ -8,7 +8,7 @@ breaking change.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from careerfix.models.assessment import EvidenceFlag, TraceItem
 from careerfix.models.records import Describe, Record, plain, record
@@ -324,7 +324,11 @@ class Report(Record):
         Same bytes as pydantic's ``dump_json(indent=2)`` (tested), without importing pydantic;
         ``interview`` is left out when absent, so a full interview's report is as it always was.
         """
-        data = plain(self)
+        return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+
+    def to_data(self) -> dict[str, Any]:
+        """The report as plain data, as written in JSON (no ``interview`` after a full run)."""
+        data: dict[str, Any] = plain(self)
         if data["interview"] is None:
             del data["interview"]
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return data

@@ -126,3 +126,25 @@ def test_no_line_of_the_interview_is_cut_mid_word_at_60_columns(tmp_path: Path, 
     assert cut_rows(rows) == [], shown
     for english in ("(Use arrow keys", "selections)", "<space> to select"):
         assert english not in shown, "questionary's own English words are replaced"
+
+
+def test_no_s_plurals_in_english_and_no_ascii_quotes_in_chinese() -> None:
+    """English says "1 problem" / "2 problems" (i18n.plural), never "problem(s)"; Chinese texts,
+    the interface's and the pack's, quote with 「」 and use full-width punctuation."""
+    from careerfix import i18n
+
+    src = Path(i18n.__file__).parent
+    plurals = [
+        f"{path.name}: {line.strip()}"
+        for path in sorted(src.rglob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r'"[^"]*[a-z]\(s\)[^"]*"', line)
+    ]
+    assert plurals == []
+    ascii_in_zh = re.compile(r'"|[\u4e00-\u9fff][,:;?!(]|[,:;?!)][\u4e00-\u9fff]')
+    zh_texts = [zh for zh, _en in i18n._MESSAGES.values()]
+    zh_texts += [q.prompt.zh for q in ORDER] + [q.hint.zh for q in ORDER if q.hint]
+    zh_texts += [c.text.zh for q in ORDER for c in q.choices]
+    zh_texts += [f.move.zh for f in PACK.fit.findings] + [r.advice.zh for r in PACK.resume.rules]
+    zh_texts += [s.reason.zh for v in PACK.diagnosis.verdicts for s in v.signals]
+    assert [text for text in zh_texts if ascii_in_zh.search(text)] == []

@@ -126,6 +126,13 @@ def test_quick_asks_only_its_questions_and_the_report_says_so(
         "questions": len(PACK.questions),
         "note": note,
     }
+    # the report schema (careerfix schema report) knows the field
+    from jsonschema import Draft202012Validator
+
+    from careerfix.models.records import adapter
+    from careerfix.models.report import Report
+
+    Draft202012Validator(adapter(Report).json_schema()).validate(data)
     minutes = interview_minutes(PACK, QUICK, lang)  # type: ignore[arg-type]
     assert minutes < interview_minutes(PACK, ih.order(), lang) / 2  # type: ignore[arg-type]
     intro = t("intro_quick", lang, n=len(QUICK), minutes=minutes)  # type: ignore[arg-type]

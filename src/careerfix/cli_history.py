@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careerfix.errors import InputError, StoreError
-from careerfix.i18n import resolve_lang, t
+from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang, as_lang
 
 if TYPE_CHECKING:
@@ -139,9 +139,8 @@ def save_to_history(
     """
     from careerfix.history import entries
     from careerfix.history.db import open_db
-    from careerfix.models.records import plain
 
-    data = plain(report)
+    data = report.to_data()
     inputs = data["inputs"]
     entry = entries.new_entry(
         person=_person(person),
@@ -478,7 +477,7 @@ def history_export(
         atomic_write_text(output, text, private=True)
     except OSError as exc:
         raise InputError(t("cannot_write", code, path=output, reason=exc.strerror or exc)) from None
-    _say(t("history_exported", code, n=len(lines), path=output))
+    _say(plural("history_exported", code, len(lines), path=output))
 
 
 @history_app.command("import")

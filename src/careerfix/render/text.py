@@ -66,6 +66,8 @@ def _title(console: Console, report: Report) -> None:
     title = Text(t("report_title", report.inputs.lang), style="bold")
     title.append(f"  ·  {report.pack.id} {report.pack.version}", style="dim")
     console.print(title)
+    if report.interview is not None:
+        console.print(Para(report.interview.note, style="yellow"))
 
 
 def _source_legend(console: Console, report: Report) -> None:

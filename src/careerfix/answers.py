@@ -22,19 +22,17 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, fields
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeAlias, Union
 
 from careerfix.datafile import (
     MAX_ANSWERS_BYTES,
     DataFileError,
-    decode,
     describe,
     locate,
     node_for_json,
     parse_json,
     parse_yaml,
-    read_text,
+    read_input_text,
 )
 from careerfix.errors import AnswersError, InputError, Problem
 from careerfix.models.answers import Answers, AnswersFile
@@ -58,16 +56,7 @@ def read_answers_data(source: str) -> tuple[Any, NodeSource, str]:
     For JSON the node tree (for line numbers) is built only if a problem needs it: it takes the
     YAML parser, which a valid JSON file never has to import.
     """
-    if source == "-":
-        display = "<stdin>"
-        try:
-            raw = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
-        except (OSError, ValueError, AttributeError):
-            raise InputError("<stdin>: cannot read standard input") from None
-        text = _or_raise(lambda: decode(raw, display, MAX_ANSWERS_BYTES))
-    else:
-        display = source
-        text = _or_raise(lambda: read_text(Path(source), display, MAX_ANSWERS_BYTES))
+    text, display = _or_raise(lambda: read_input_text(source, MAX_ANSWERS_BYTES))
     looks_json = source.lower().endswith(".json") or text.lstrip().startswith(("{", "["))
     if looks_json:
         data = _or_raise(lambda: parse_json(text, display))

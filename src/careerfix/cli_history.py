@@ -504,13 +504,16 @@ def history_import(
 def _read_lines(file: str, lang: Lang) -> list[Entry]:
     import json
 
+    from careerfix.datafile import MAX_IMPORT_BYTES, DataFileError, read_input_bytes
     from careerfix.history.entries import entry_from_line
 
     try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        text = read_input_bytes(file, MAX_IMPORT_BYTES)[0].decode("utf-8")
+    except DataFileError as exc:
+        reason = exc.problem.message
         raise InputError(t("history_cannot_read", lang, path=file, reason=reason)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(t("history_cannot_read", lang, path=file, reason=str(exc))) from None
     records: list[Entry] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

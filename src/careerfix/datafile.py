@@ -8,6 +8,10 @@ pydantic error location can be turned into ``file:line:col``.
 from __future__ import annotations
 
 import json
+import os
+import select
+import stat
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +24,12 @@ if TYPE_CHECKING:
 
 MAX_ANSWERS_BYTES = 512 * 1024
 MAX_RULES_FILE_BYTES = 4 * 1024 * 1024
+# A history export: one JSON line per stored assessment (10,000 of them are about 100 MB).
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+# A draft is answers data plus where the interview stands.
+MAX_DRAFT_BYTES = 2 * MAX_ANSWERS_BYTES
+# The pack cache: the checked pack as JSON (the shipped pack's is about 0.5 MB).
+MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
 class DataFileError(Exception):
@@ -30,24 +40,108 @@ class DataFileError(Exception):
         self.problem = problem
 
 
+class MissingFileError(DataFileError):
+    """The file does not exist (callers for whom a missing file is normal catch this one)."""
+
+
+_CHUNK = 64 * 1024
+
+
 def read_text(path: Path, display: str, max_bytes: int) -> str:
     """Read a UTF-8 text file, refusing huge, binary and non-UTF-8 files with a clear problem."""
+    return decode(read_bytes(path, display, max_bytes), display, max_bytes)
+
+
+def read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
+    """The one way careerfix reads a file: never more than ``max_bytes`` into memory, never a hang.
+
+    The size a file system reports is not trusted (``/dev/zero``, a pipe, ``<(…)`` report 0):
+    the file is read in chunks and the read stops one byte past the limit. A FIFO is opened
+    without waiting for a writer, so one nobody writes to reads as empty instead of hanging.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataFileError(
-                Problem(display, "", f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DataFileError(Problem(display, "", "is a directory, not a file")) from None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise DataFileError(Problem(display, "", "file not found")) from None
-    except PermissionError:
-        raise DataFileError(Problem(display, "", "permission denied")) from None
+        raise MissingFileError(Problem(display, "", "file not found")) from None
     except OSError as exc:
-        raise DataFileError(Problem(display, "", f"cannot read: {exc.strerror}")) from None
-    return decode(raw, display, max_bytes)
+        raise DataFileError(_os_problem(exc, display)) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise DataFileError(Problem(display, "", "is a directory, not a file"))
+        if stat.S_ISBLK(st.st_mode):
+            raise DataFileError(Problem(display, "", "is a device, not a file"))
+        if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+            raise DataFileError(_too_large(display, max_bytes, st.st_size))
+        # Only the open had to be non-blocking: a pipe's writer may be slower than careerfix.
+        os.set_blocking(fd, True)
+        return _read_limited(fd, display, max_bytes)
+    except OSError as exc:
+        raise DataFileError(_os_problem(exc, display)) from None
+    finally:
+        os.close(fd)
+
+
+def read_stdin_bytes(max_bytes: int, display: str = "<stdin>") -> bytes:
+    """Standard input, bounded like a file (``-`` as a file name)."""
+    try:
+        try:
+            fd = sys.stdin.fileno()
+        except (AttributeError, ValueError, OSError):  # replaced by an in-memory stream
+            raw: bytes = sys.stdin.buffer.read(max_bytes + 1)
+            if len(raw) > max_bytes:
+                raise DataFileError(_too_large(display, max_bytes)) from None
+            return raw
+        return _read_limited(fd, display, max_bytes)
+    except (AttributeError, ValueError):  # closed stdin
+        raise DataFileError(Problem(display, "", "cannot read standard input")) from None
+    except OSError as exc:
+        raise DataFileError(_os_problem(exc, display)) from None
+
+
+def read_input_text(source: str, max_bytes: int) -> tuple[str, str]:
+    """``source`` (a path, or ``-`` for stdin) as text; returns the text and its display name."""
+    raw, display = read_input_bytes(source, max_bytes)
+    return decode(raw, display, max_bytes), display
+
+
+def read_input_bytes(source: str, max_bytes: int) -> tuple[bytes, str]:
+    """``source`` (a path, or ``-`` for stdin) as bytes; returns them and the display name."""
+    if source == "-":
+        return read_stdin_bytes(max_bytes), "<stdin>"
+    return read_bytes(Path(source), source, max_bytes), source
+
+
+def _read_limited(fd: int, display: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        try:
+            chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
+        except BlockingIOError:  # a non-blocking stdin with nothing in it yet
+            select.select([fd], [], [])
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
+        raise DataFileError(_too_large(display, max_bytes))
+    return b"".join(chunks)
+
+
+def _too_large(display: str, max_bytes: int, size: int | None = None) -> Problem:
+    if size is None:
+        return Problem(display, "", f"input is more than {max_bytes:,} bytes; that is the limit")
+    return Problem(display, "", f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+
+
+def _os_problem(exc: OSError, display: str) -> Problem:
+    if isinstance(exc, IsADirectoryError):
+        return Problem(display, "", "is a directory, not a file")
+    if isinstance(exc, PermissionError):
+        return Problem(display, "", "permission denied")
+    return Problem(display, "", f"cannot read: {exc.strerror or exc}")
 
 
 def decode(raw: bytes, display: str, max_bytes: int) -> str:

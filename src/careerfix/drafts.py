@@ -14,6 +14,7 @@ from pathlib import Path
 
 from careerfix.answers import from_data, is_choice, to_data
 from careerfix.atomic_write import atomic_write_text
+from careerfix.datafile import MAX_DRAFT_BYTES, DataFileError, MissingFileError, read_bytes
 from careerfix.models.lang import Lang, as_lang
 from careerfix.models.pack import RulePack
 from careerfix.places import data_dir
@@ -58,10 +59,10 @@ _DRAFT_FIELDS = ("target_asked", "pending_evidence", "saved_at")
 def load_draft(path: Path) -> Draft | None:
     """The saved draft, or None. A damaged draft is moved aside, never silently overwritten."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        raw = read_bytes(path, str(path), MAX_DRAFT_BYTES)
+    except MissingFileError:
         return None
-    except OSError:
+    except DataFileError:
         return None
     try:
         data = json.loads(raw)

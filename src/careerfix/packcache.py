@@ -19,6 +19,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 from careerfix import __version__
 from careerfix.atomic_write import atomic_write_text
+from careerfix.datafile import MAX_CACHE_BYTES, MAX_RULES_FILE_BYTES, DataFileError, read_bytes
 from careerfix.engine.prepared import PreparedPack
 from careerfix.models.pack import (
     DiagnosisFile,
@@ -59,8 +60,8 @@ def digest(root: Path) -> str | None:
     try:
         for path in sorted(root.rglob("*.yaml")):
             h.update(str(path.relative_to(root)).encode() + b"\0")
-            h.update(path.read_bytes() + b"\0")
-    except OSError:
+            h.update(read_bytes(path, str(path), MAX_RULES_FILE_BYTES) + b"\0")
+    except (OSError, DataFileError):  # the check that follows names the file and the problem
         return None
     return h.hexdigest()[:32]
 
@@ -75,10 +76,10 @@ def read(key: str, root: Path) -> PreparedPack | None:
     Nothing here imports pydantic: the records are filled in directly.
     """
     try:
-        data = json.loads(_file(key).read_bytes())
+        data = json.loads(read_bytes(_file(key), str(_file(key)), MAX_CACHE_BYTES))
         parts = {name: _part(kind, data[name]) for name, kind in _PARTS.items()}
         parts["modules"] = tuple(parts["modules"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, DataFileError, ValueError, TypeError, KeyError, AttributeError):
         return None
     return PreparedPack(**parts, location=str(root))
 

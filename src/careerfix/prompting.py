@@ -51,7 +51,13 @@ class Prompts(Protocol):
         instruction: str | None = None,
     ) -> list[str]: ...
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str: ...
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        validate: Callable[[str], bool | str] | None = None,
+    ) -> str: ...
 
 
 class Prompter:
@@ -76,7 +82,7 @@ class Prompter:
     ) -> str:
         """``choices`` are (value, title) pairs; returns the chosen value."""
         items = [Choice(title=title, value=value) for value, title in choices]
-        chosen = questionary.select(
+        question = questionary.select(
             message,
             choices=items,
             default=next((c for c in items if c.value == default), None),
@@ -85,7 +91,8 @@ class Prompter:
             style=STYLE,
             use_indicator=False,
             **self._io,
-        ).unsafe_ask()
+        )
+        chosen = _stop_on_ctrl_d(question).unsafe_ask()
         return str(chosen)
 
     def checkbox(
@@ -99,7 +106,7 @@ class Prompter:
         items = [
             Choice(title=title, value=value, checked=value in checked) for value, title in choices
         ]
-        chosen = questionary.checkbox(
+        question = questionary.checkbox(
             message,
             choices=items,
             validate=validate or (lambda _: True),
@@ -107,14 +114,47 @@ class Prompter:
             qmark="?",
             style=STYLE,
             **self._io,
-        ).unsafe_ask()
+        )
+        chosen = _stop_on_ctrl_d(question).unsafe_ask()
         return [str(v) for v in chosen]
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str:
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        validate: Callable[[str], bool | str] | None = None,
+    ) -> str:
+        """A line of text; ``validate`` refuses it as typed (its message shows, the prompt stays)."""
         answer = questionary.text(
-            message, default=default, instruction=instruction, qmark="?", style=STYLE, **self._io
+            message,
+            default=default,
+            instruction=instruction,
+            validate=validate,
+            qmark="?",
+            style=STYLE,
+            **self._io,
         ).unsafe_ask()
         return str(answer)
+
+
+def _stop_on_ctrl_d(question: questionary.Question) -> questionary.Question:
+    """Ctrl-D at a menu stops the interview as Ctrl-C does (EOFError, as a text prompt raises
+    on an empty line); questionary's menus bind Ctrl-C but leave Ctrl-D doing nothing."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings(
+        [b for b in (app.key_bindings, bindings) if b is not None]
+    )
+    return question
 
 
 def make_prompter() -> Prompts:

@@ -100,7 +100,7 @@ class Shown:
     default: str | tuple[str, ...] | None  # select default, checkbox ticks, text default
     instruction: str | None
     answer: object = None  # the value returned, or the exception class raised
-    refusals: list[str] = field(default_factory=list)  # checkbox: validate's messages
+    refusals: list[str] = field(default_factory=list)  # checkbox, text: validate's messages
 
     @property
     def values(self) -> list[str]:
@@ -161,12 +161,22 @@ class ScriptedPrompter:
                 return values
             shown.refusals.append(str(verdict))  # the prompt stays open
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str:
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        validate: Callable[[str], bool | str] | None = None,
+    ) -> str:
         shown = self._show("text", message, (), default, instruction)
-        step = self._next(shown)
-        value = default if step.value is KEEP else self._check_str(shown, step)
-        shown.answer = value
-        return value
+        while True:
+            step = self._next(shown)
+            value = default if step.value is KEEP else self._check_str(shown, step)
+            verdict = validate(value) if validate is not None else True
+            if verdict is True:
+                shown.answer = value
+                return value
+            shown.refusals.append(str(verdict))  # the prompt stays open, as questionary's does
 
     # -------------------------------------------------------------- after the run
 

@@ -407,11 +407,11 @@ def assess(
     pack = load_pack(rules)
     check_target(pack, target)
     overrides = parse_overrides(set_ or [], pack)
-    draft_file = None
+    store = None
     if answers is None:
         if save_answers is not None and not force:
             _refuse_existing(save_answers, _lang(lang))  # now, not after the whole interview
-        draft, draft_file = _interview(pack, target, resume, lang, person, quick=quick)
+        draft, store = _interview(pack, target, resume, lang, person, quick=quick)
         given = answers_from_data(to_data(draft), None, "<interview>", pack, overrides)
     else:
         given = load_answers(answers, pack, overrides)
@@ -447,10 +447,8 @@ def assess(
     )
     for note in notes:
         sys.stderr.write(f"careerfix: {note}\n")
-    if draft_file is not None:
-        from careerfix.drafts import discard_draft
-
-        discard_draft(draft_file)
+    if store is not None:
+        _end_interview(store, code)
 
 
 def _has_terminal() -> bool:
@@ -468,35 +466,80 @@ def _interview(
     person: str | None = None,
     *,
     quick: bool = False,
-) -> tuple[Any, Path]:
-    """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130."""
-    from careerfix.drafts import draft_path, load_draft
+) -> tuple[Any, Any]:
+    """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130.
+
+    Returns the draft and its (locked) store; a second interview of the same person in the same
+    home is refused while this one holds the lock.
+    """
+    from careerfix.drafts import DraftInUse, DraftStore, draft_path
+    from careerfix.errors import DraftInUseError
     from careerfix.history.people import draft_key
     from careerfix.interview import Discarded, Interview, Say, open_draft
     from careerfix.prompting import make_prompter
     from careerfix.signals import stops_like_ctrl_c
 
+    store = DraftStore(draft_path(pack, draft_key(person)))
+    flag = lang
+    try:
+        store.lock()
+    except DraftInUse as busy:
+        message = t("draft_in_use", resolve_lang(flag), pid=busy.pid, path=busy.path)
+        raise DraftInUseError(message) from None
     say = Say()
     prompter = make_prompter()
-    path = draft_path(pack, draft_key(person))
-    flag = lang
     draft = None
     try:
         with stops_like_ctrl_c():
-            draft = open_draft(pack, prompter, say, path, resume, flag)
-            Interview(pack, prompter, say, path, draft, quick=quick).run(target)
+            draft = open_draft(pack, prompter, say, store, resume, flag)
+            Interview(pack, prompter, say, store, draft, quick=quick).run(target)
     except Discarded:
+        store.release()
         say(t("draft_discarded", resolve_lang(flag)))
         raise typer.Exit(0) from None
     except (KeyboardInterrupt, EOFError):
-        # Stopped at the resume menu (no draft opened yet): what is on disk is still there.
-        on_disk = draft if draft is not None else load_draft(path)
-        saved = len(on_disk.answers) if on_disk is not None else 0
-        code = resolve_lang(on_disk.lang if on_disk is not None else None, flag)
-        if saved == 0 and not path.exists():
-            raise InterruptedByUser(t("interrupted_empty", code)) from None
-        raise InterruptedByUser(t("interrupted", code, n=saved, path=path)) from None
-    return draft, path
+        store.release()
+        raise _stopped(store, draft, flag) from None
+    except BaseException:
+        store.release()
+        raise
+    return draft, store
+
+
+def _stopped(store: Any, draft: Any, flag: Lang | None) -> InterruptedByUser:
+    """What to say when the interview is stopped: what was saved and how to go on, or, when
+    nothing could be saved, the answers themselves (so that none is lost)."""
+    import contextlib
+
+    from careerfix.drafts import DamagedDraft, load_draft
+
+    on_disk = draft
+    if on_disk is None:  # stopped at the resume menu: what is on disk is still there
+        with contextlib.suppress(DamagedDraft):
+            on_disk = load_draft(store.path)
+    saved = len(on_disk.answers) if on_disk is not None else 0
+    code = resolve_lang(on_disk.lang if on_disk is not None else None, flag)
+    if store.unsaved is not None and draft is not None and (draft.answers or draft.evidence):
+        import yaml
+
+        from careerfix.answers import to_data
+
+        text = yaml.safe_dump(to_data(draft), allow_unicode=True, sort_keys=False)
+        reason = store.unsaved
+        head = t("interrupted_unsaved", code, n=saved, path=store.path, reason=reason)
+        return InterruptedByUser(f"{head}\n{text.rstrip()}")
+    if saved == 0 and not store.path.exists():
+        return InterruptedByUser(t("interrupted_empty", code))
+    return InterruptedByUser(t("interrupted", code, n=saved, path=store.path))
+
+
+def _end_interview(store: Any, lang: Lang) -> None:
+    """The report is out: the draft goes (or, when it could never be saved, the user is told)."""
+    if store.unsaved is not None:
+        note = t("draft_unsaved_end", lang, path=store.path, reason=store.unsaved)
+        sys.stderr.write(f"careerfix: {note}\n")
+    store.discard()
+    store.release()
 
 
 def _refuse_existing(path: Path, lang: Lang) -> None:

@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     RULES = 3  # the rules pack is invalid
     NO_TERMINAL = 4  # an interview was needed but stdin/stderr is not a terminal
     STORE = 5  # the history database cannot be used (locked, read-only, full, corrupt)
+    IN_USE = 6  # another careerfix process is interviewing the same person in the same home
     INTERRUPTED = 130  # Ctrl-C / Ctrl-D during the interview
     BROKEN_PIPE = 141  # the reader of stdout went away (as a Unix tool killed by SIGPIPE)
 
@@ -83,6 +84,12 @@ class InterruptedByUser(CareerfixError):
     """The user stopped the interview (Ctrl-C or Ctrl-D)."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+class DraftInUseError(CareerfixError):
+    """Another careerfix process holds the interview draft of the same person."""
+
+    exit_code = ExitCode.IN_USE
 
 
 class StoreError(CareerfixError):

@@ -585,6 +585,41 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # --- files: reading, writing, the pack cache ---
     # (end of: files: reading, writing, the pack cache)
     # --- drafts, Ctrl-D and signals ---
+    "draft_moved_aside": (
+        "保存的问卷草稿无法使用（{reason}），已移到 {path}，没有删除。这次从头开始。",
+        "The saved interview draft could not be used ({reason}). It was moved to {path}, "
+        "not deleted; this interview starts afresh.",
+    ),
+    "draft_kept_back": (
+        "保存的问卷草稿 {path} 无法使用（{reason}），也无法移开（{why}）：它保持原样，这次的回答不会写到它上面。",
+        "The saved interview draft {path} could not be used ({reason}) nor moved aside ({why}). "
+        "It is left as it is; this interview will not save over it.",
+    ),
+    "draft_in_use": (
+        "另一个 careerfix 进程（PID {pid}）正在为同一个人进行问卷，草稿是 {path}。"
+        "请先完成或停止那个问卷（Ctrl-C），或用 --person NAME 为别人答题。",
+        "another careerfix process (pid {pid}) is interviewing the same person, with the draft "
+        "{path}. Finish or stop that interview first (Ctrl-C), or use --person NAME for someone else.",
+    ),
+    "draft_unsaved": (
+        "无法把回答保存到 {path}：{reason}。问卷继续，回答保留在内存中，一直到报告。",
+        "Cannot save your answers in {path}: {reason}. The interview goes on; your answers are "
+        "kept in memory until the report.",
+    ),
+    "draft_unsaved_end": (
+        "这次问卷的回答没能保存到 {path}（{reason}）；它们在上面的报告里。",
+        "this interview's answers could not be saved in {path} ({reason}); they are in the report.",
+    ),
+    "interrupted_unsaved": (
+        "已停止。{n} 个回答没能保存到 {path}（{reason}）。为了不丢失，下面是这些回答，"
+        "可存成文件后用 careerfix assess --answers FILE 继续：",
+        "Stopped. {n} answers could not be saved in {path} ({reason}). So that none is lost, "
+        "here they are as an answers file: save them and run 'careerfix assess --answers FILE'.",
+    ),
+    "evidence_too_long": (
+        "太长了：{n} 个字符，最多 {limit} 个。",
+        "Too long: {n} characters; the limit is {limit}.",
+    ),
     # (end of: drafts, Ctrl-D and signals)
     # --- answers, data-file and pack-check messages ---
     # (end of: answers, data-file and pack-check messages)

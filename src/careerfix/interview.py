@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 import sys
-from pathlib import Path
 from typing import ClassVar, TextIO
 
 from careerfix.answers import is_choice
-from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, save_draft
+from careerfix.drafts import Draft, DraftStore, migrate_draft
 from careerfix.i18n import locale_lang, resolve_lang, t
 from careerfix.lines import Fragments, colour_wanted, interview_width, wrap_fragments
+from careerfix.models.answers import EVIDENCE_MAX_LENGTH
 from careerfix.models.lang import LANGUAGES, Lang, as_lang
 from careerfix.models.pack import Question, RulePack
 from careerfix.prompting import Prompts
@@ -88,14 +88,15 @@ class Interview:
         pack: RulePack,
         prompter: Prompts,
         say: Say,
-        path: Path,
+        store: DraftStore,
         draft: Draft,
         quick: bool = False,
     ) -> None:
         self.pack = pack
         self.ask = prompter
         self.say = say
-        self.path = path
+        self.store = store
+        self.path = store.path
         self.draft = draft
         self.quick = quick
         self.order = (
@@ -107,7 +108,9 @@ class Interview:
         return self.draft.lang or "en"
 
     def save(self) -> None:
-        save_draft(self.path, self.draft)
+        failure = self.store.save(self.draft)
+        if failure is not None:  # said once; the answers stay in memory and reach the report
+            self.say(t("draft_unsaved", self.lang, path=self.path, reason=failure), "yellow")
 
     # ------------------------------------------------------------------ the flow
 
@@ -223,7 +226,9 @@ class Interview:
         prompt = question.evidence or self.pack.meta.evidence_prompt
         self.say(prompt.get(lang), "dim")
         text = self.ask.text(
-            t("evidence_q", lang), default=self.draft.evidence.get(question.id, "")
+            t("evidence_q", lang),
+            default=self.draft.evidence.get(question.id, ""),
+            validate=lambda typed: _evidence_fits(typed, lang),
         ).strip()
         if text:
             self.draft.evidence[question.id] = text
@@ -332,6 +337,14 @@ def interview_minutes(pack: RulePack, questions: list[Question], lang: Lang) -> 
     return max(1, math.ceil(seconds / 60))
 
 
+def _evidence_fits(typed: str, lang: Lang) -> bool | str:
+    """Refused as it is typed: an answers file or draft may not hold a longer line."""
+    n = len(typed.strip())
+    if n > EVIDENCE_MAX_LENGTH:
+        return t("evidence_too_long", lang, n=n, limit=EVIDENCE_MAX_LENGTH)
+    return True
+
+
 def _fit(label: str, width: int) -> str:
     """Cut a one-line menu label to the terminal width (by display cells, for Chinese)."""
     from rich.cells import cell_len, set_cell_size
@@ -355,7 +368,7 @@ def open_draft(
     pack: RulePack,
     prompter: Prompts,
     say: Say,
-    path: Path,
+    store: DraftStore,
     resume: bool | None,
     lang_flag: Lang | None,
 ) -> Draft:
@@ -365,7 +378,8 @@ def open_draft(
     Raises :class:`Discarded` when the user throws the draft away and quits.
     """
     fresh = Draft(pack=pack.id, pack_version=pack.version, lang=lang_flag or locale_lang())
-    saved = load_draft(path)
+    saved = store.load()
+    _say_damage(store, say, resolve_lang(lang_flag))
     if saved is None or not (saved.answers or saved.target_asked):
         return fresh
     lang = resolve_lang(lang_flag, saved.lang)
@@ -380,11 +394,11 @@ def open_draft(
             ],
         )
         if action == "discard":
-            discard_draft(path)
+            store.discard()
             raise Discarded
         resume = action == "resume"
     if not resume:
-        discard_draft(path)
+        store.discard()
         return fresh
     draft, dropped = migrate_draft(pack, saved)
     if lang_flag:
@@ -404,3 +418,12 @@ def open_draft(
         for change in pack.changes_since(saved.pack_version):
             say(change.note.get(lang), "yellow")
     return draft
+
+
+def _say_damage(store: DraftStore, say: Say, lang: Lang) -> None:
+    """Tell the user about a saved draft that could not be used: where it went, or why it stayed."""
+    if store.moved_aside is not None:
+        say(t("draft_moved_aside", lang, reason=store.damage, path=store.moved_aside), "yellow")
+    elif store.kept_back is not None:
+        why = store.kept_back
+        say(t("draft_kept_back", lang, path=store.path, reason=store.damage, why=why), "yellow")

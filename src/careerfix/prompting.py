@@ -55,7 +55,13 @@ class Prompts(Protocol):
         instruction: str | None = None,
     ) -> list[str]: ...
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str: ...
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        validate: Callable[[str], bool | str] | None = None,
+    ) -> str: ...
 
 
 # questionary draws " » " (or three spaces) before each choice, and a checkbox "● " or "○ " after
@@ -108,7 +114,7 @@ class Prompter:
             use_indicator=False,
             **self._io,
         )
-        chosen = str(self._ask(question))
+        chosen = str(self._ask(_stop_on_ctrl_d(question)))
         self._echo(message, [title for value, title in choices if value == chosen], width)
         return chosen
 
@@ -139,16 +145,24 @@ class Prompter:
             style=STYLE,
             **self._io,
         )
-        chosen = [str(v) for v in self._ask(question)]
+        chosen = [str(v) for v in self._ask(_stop_on_ctrl_d(question))]
         self._echo(message, [title for value, title in choices if value in chosen], width)
         return chosen
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str:
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        validate: Callable[[str], bool | str] | None = None,
+    ) -> str:
+        """A line of text; ``validate`` refuses it as typed (its message shows, the prompt stays)."""
         width = self._width()
         question = questionary.text(
             self._message(message, instruction or "", width),
             default=default,
             instruction=instruction,
+            validate=validate,
             qmark="?",
             style=STYLE,
             **self._io,
@@ -196,6 +210,25 @@ class Prompter:
             fragments += [("", "  "), ("class:answer", " + ".join(titles))]
         for line in wrap_fragments(fragments, width, indent=2):
             print_formatted_text(FormattedText(line), style=STYLE, output=self._io["output"])
+
+
+def _stop_on_ctrl_d(question: questionary.Question) -> questionary.Question:
+    """Ctrl-D at a menu stops the interview as Ctrl-C does (EOFError, as a text prompt raises
+    on an empty line); questionary's menus bind Ctrl-C but leave Ctrl-D doing nothing."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings(
+        [b for b in (app.key_bindings, bindings) if b is not None]
+    )
+    return question
 
 
 def make_prompter() -> Prompts:

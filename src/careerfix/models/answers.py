@@ -14,6 +14,9 @@ from careerfix.models.lang import Lang
 from careerfix.models.records import Before, Constraint, Describe, Record, record
 
 AnswerValue = str | list[str]
+# The longest evidence line an answers file or a draft may hold (the interview's prompt refuses
+# more as it is typed).
+EVIDENCE_MAX_LENGTH = 500
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -58,7 +61,7 @@ class AnswersFile(Record):
         ),
     ] = field(default_factory=dict)
     evidence: Annotated[
-        dict[str, Annotated[str, Constraint(max_length=500)] | None],
+        dict[str, Annotated[str, Constraint(max_length=EVIDENCE_MAX_LENGTH)] | None],
         Before(_none_as_empty),
         Describe(
             "Question id → the result (a number with what it counts) that backs a claim at the "

@@ -39,7 +39,17 @@ def _reports() -> list[dict[str, object]]:
     for example in EXAMPLES:
         for lang in ("en", "zh"):
             done = subprocess.run(
-                [CLI, "assess", "-a", str(example), "--format", "json", "--lang", lang, "--no-save"],
+                [
+                    CLI,
+                    "assess",
+                    "-a",
+                    str(example),
+                    "--format",
+                    "json",
+                    "--lang",
+                    lang,
+                    "--no-save",
+                ],
                 capture_output=True,
                 check=True,
             )

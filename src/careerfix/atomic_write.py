@@ -1,5 +1,10 @@
 """How careerfix writes a file so that it is never half-written: a temporary file beside it,
-fsync, then a rename; an existing file keeps its permission bits."""
+fsync, then a rename; an existing file keeps its permission bits.
+
+Not every path names a file that can be replaced: ``/dev/null``, ``/dev/stdout``, a FIFO or a
+terminal are written into as they are (a rename would put a regular file in place of a device,
+or lose what a shell redirection set up), and a symbolic link has its target replaced, not itself.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,15 @@ def atomic_write_text(
     ``overwrite=False`` an existing file is never replaced: :class:`FileExistsError`.
     """
     path = Path(path)
+    stream = _STANDARD_STREAMS.get(str(path.absolute()))
+    if stream is not None:
+        _write_all(stream, text.encode("utf-8"))
+        return
+    if not is_replaceable(path):
+        write_through(path, text)
+        return
+    if path.is_symlink():  # replace what the link points at; the link stays a link
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path()
     directory.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path, private)
@@ -80,3 +94,46 @@ def _move_without_clobbering(tmp: Path, path: Path) -> None:
         return
     with contextlib.suppress(OSError):
         tmp.unlink()
+
+
+# Paths that name this process's own output streams: opening them again would start a new file
+# description (truncating a file the shell opened for appending); writing to the descriptor
+# keeps what the shell set up.
+_STANDARD_STREAMS = {
+    "/dev/stdout": 1,
+    "/dev/stderr": 2,
+    "/dev/fd/1": 1,
+    "/dev/fd/2": 2,
+    "/proc/self/fd/1": 1,
+    "/proc/self/fd/2": 2,
+}
+
+
+def is_replaceable(path: Path) -> bool:
+    """Whether writing ``path`` means replacing a regular file (or creating one): False for an
+    existing device, FIFO, socket or directory, which are written into (or refused) instead."""
+    try:
+        st = path.stat()  # follows links: a link to /dev/null is /dev/null
+    except OSError:
+        return True
+    return stat.S_ISREG(st.st_mode)
+
+
+def write_through(path: Path, text: str) -> None:
+    """Write into an existing non-regular file as it is. A FIFO nobody reads fails at once
+    (ENXIO) instead of waiting; a directory fails with EISDIR."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        os.set_blocking(fd, True)
+        _write_all(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]

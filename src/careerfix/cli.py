@@ -404,6 +404,7 @@ def assess(
 
     if quick and answers is not None:
         raise InputError(t("quick_with_answers", _lang(lang)))
+    _refuse_inputs([output, save_answers], [answers], _lang(lang))
     pack = load_pack(rules)
     check_target(pack, target)
     overrides = parse_overrides(set_ or [], pack)
@@ -543,9 +544,36 @@ def _end_interview(store: Any, lang: Lang) -> None:
 
 
 def _refuse_existing(path: Path, lang: Lang) -> None:
-    """A file the user filled in (answers, a template) is never replaced without --force."""
-    if path.exists() or path.is_symlink():
+    """A file the user filled in (answers, a template) is never replaced without --force;
+    ``/dev/null``, a FIFO or a terminal hold nothing to lose."""
+    from careerfix.atomic_write import is_replaceable
+
+    if (path.exists() or path.is_symlink()) and is_replaceable(path):
         raise InputError(t("file_exists", lang, path=path))
+
+
+def _refuse_inputs(outputs: list[Path | None], inputs: list[str | None], lang: Lang) -> None:
+    """No file this command reads is written over by it (``-a me.yaml -o me.yaml`` would lose
+    the answers): refused before any work is done."""
+    import contextlib
+    import stat
+
+    read = []
+    for name in inputs:
+        if name and name != "-":
+            with contextlib.suppress(OSError):
+                read.append(Path(name).stat())
+    for out in outputs:
+        if out is None:
+            continue
+        try:
+            st = out.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and any(
+            (st.st_dev, st.st_ino) == (r.st_dev, r.st_ino) for r in read
+        ):
+            raise InputError(t("output_is_input", lang, path=out))
 
 
 def _save_answers(given: Any, path: Path, lang: Lang, *, quiet: bool, force: bool) -> None:

@@ -463,6 +463,8 @@ def history_export(
 
     code = _lang(lang)
     with _open(db, code, create=True) as store:
+        if output is not None and _same_file(output, store.path):
+            raise InputError(t("output_is_input", code, path=output))
         lines = [
             json.dumps(line, ensure_ascii=False) + "\n"
             for line in entries.export(store, None if everyone else _person(person))
@@ -478,6 +480,13 @@ def history_export(
     except OSError as exc:
         raise InputError(t("cannot_write", code, path=output, reason=exc.strerror or exc)) from None
     _say(plural("history_exported", code, len(lines), path=output))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 @history_app.command("import")

@@ -583,6 +583,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # --- interview moves, review and pre-fill ---
     # (end of: interview moves, review and pre-fill)
     # --- files: reading, writing, the pack cache ---
+    "output_is_input": (
+        "{path} 是这条命令要读取的文件，不能同时写入它（否则原来的内容会丢失）；请换一个输出文件",
+        "{path} is read by this command; careerfix will not write over it (its content would be "
+        "lost): choose another output file",
+    ),
     # (end of: files: reading, writing, the pack cache)
     # --- drafts, Ctrl-D and signals ---
     "draft_moved_aside": (

@@ -157,3 +157,23 @@ def test_installed_careerfix_does_not_import_from_the_repository(
     location = Path(proc.stdout.strip()).resolve()
     assert location.is_relative_to(installed.resolve()), location
     assert not location.is_relative_to(REPO_ROOT), location
+
+
+JSON_NO_SAVE = ("--no-save", "--format", "json")
+
+
+def test_the_first_run_after_install_builds_no_cache(installed: Path, tmp_path: Path) -> None:
+    """The wheel carries its pack's checked cache: the first assessment reads it instead of
+    parsing and cross-checking the YAML (and so writes no cache of its own)."""
+    home = tmp_path / "fresh-home"
+    example = REPO_ROOT / "examples" / "brand-new-media.yaml"
+    proc = subprocess.run(
+        [str(venv_bin(installed, "careerfix")), "assess", "-a", str(example), *JSON_NO_SAVE],
+        cwd=tmp_path,
+        env={**clean_env(), "CAREERFIX_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert not (home / "cache").exists(), list(home.rglob("*"))

@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerfix import packcache, rules
 from careerfix.engine import assess
@@ -19,6 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CAREERFIX_HOME", str(tmp_path / "home"))
     monkeypatch.delenv(packcache.CACHE_ENV, raising=False)
+    # These tests are about the user's cache: the copy of the shipped pack would find its
+    # cache inside careerfix (tested on its own below).
+    monkeypatch.setattr(packcache, "SHIPPED", tmp_path / "no-shipped-cache")
     return tmp_path / "home"
 
 
@@ -94,11 +99,63 @@ def test_a_broken_rules_file_is_reported_even_after_caching(home: Path, pack_dir
         load_pack(pack_dir)
 
 
-def test_a_damaged_cache_file_is_ignored(home: Path, pack_dir: Path) -> None:
+def _damaged(good: bytes) -> list[bytes]:
+    header, _, payload = good.partition(b"\n")
+    wrong_type = payload.replace(b'"id":"careerfix-ops"', b'"id":42', 1)
+    assert wrong_type != payload
+    return [
+        b"",
+        b"\x00\xff not even text",
+        good[: len(good) // 2],  # cut short by a full disk
+        payload,  # no verifying line
+        header + b"\n" + wrong_type,  # the hash no longer matches
+        header.replace(b"careerfix-pack-cache", b"other-cache") + b"\n" + payload,
+        # A verifying line that matches, over JSON that does not fill the records:
+        packcache._header("k", b"[]") + b"\n[]",
+    ]
+
+
+def test_a_damaged_cache_file_is_ignored_and_healed(
+    home: Path, pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fresh = load_pack(pack_dir)
-    for cached in (home / "cache" / "packs").glob("*.json"):
-        cached.write_text('{"meta": {"id": 42}', encoding="utf-8")
-    assert load_pack(pack_dir).meta == fresh.meta
+    (cache,) = (home / "cache" / "packs").glob("*.json")
+    good = cache.read_bytes()
+    for bad in _damaged(good):
+        cache.write_bytes(bad)
+        assert load_pack(pack_dir).meta == fresh.meta
+        assert cache.read_bytes() == good, "the damaged cache is written again"
+
+
+@settings(max_examples=30, deadline=None)
+@given(junk=st.binary(max_size=400))
+def test_any_bytes_as_the_cache_still_load_the_pack(junk: bytes) -> None:
+    key = "0" * 32
+    root = REPO / "rules"
+    assert packcache._verified(junk, key, root) is None
+    assert packcache._verified(b"careerfix-pack-cache " + junk, key, root) is None
+
+
+def test_the_shipped_cache_is_current() -> None:
+    """Fails when rules/ or the record declarations changed without
+    ``python -m careerfix.packcache`` being run again."""
+    header = packcache.SHIPPED.read_bytes().partition(b"\n")[0].decode()
+    key = packcache.digest(REPO / "rules")
+    assert key is not None
+    assert header.split()[1] == key, "run: python -m careerfix.packcache"
+
+
+def test_the_shipped_cache_serves_the_first_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERFIX_HOME", str(tmp_path / "fresh-home"))
+    monkeypatch.delenv(packcache.CACHE_ENV, raising=False)
+    fresh, problems = rules.check_pack(REPO / "rules")
+    assert fresh is not None, problems
+    _no_check(monkeypatch)
+    first = load_pack(REPO / "rules")
+    assert first.modules == fresh.modules and first.roles == fresh.roles
+    assert not (tmp_path / "fresh-home" / "cache").exists(), "nothing built on the first run"
 
 
 def test_caching_can_be_switched_off(

@@ -19,7 +19,14 @@ from pathlib import Path
 def atomic_write_text(
     path: Path, text: str, *, overwrite: bool = True, private: bool = False
 ) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one, never half.
+    """``text`` as UTF-8 through :func:`atomic_write_bytes` (Unix line ends, as written)."""
+    atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite, private=private)
+
+
+def atomic_write_bytes(
+    path: Path, data: bytes, *, overwrite: bool = True, private: bool = False
+) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never half.
 
     Temporary file in the same directory → flush → fsync → rename over the target → fsync dir.
     The file gets the permission bits a plain ``open()`` would leave: an existing file keeps its
@@ -30,10 +37,10 @@ def atomic_write_text(
     path = Path(path)
     stream = _STANDARD_STREAMS.get(str(path.absolute()))
     if stream is not None:
-        _write_all(stream, text.encode("utf-8"))
+        _write_all(stream, data)
         return
     if not is_replaceable(path):
-        write_through(path, text)
+        write_through(path, data)
         return
     if path.is_symlink():  # replace what the link points at; the link stays a link
         path = Path(os.path.realpath(path))
@@ -42,8 +49,8 @@ def atomic_write_text(
     mode = _mode_for(path, private)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:
@@ -119,7 +126,7 @@ def is_replaceable(path: Path) -> bool:
     return stat.S_ISREG(st.st_mode)
 
 
-def write_through(path: Path, text: str) -> None:
+def write_through(path: Path, data: bytes) -> None:
     """Write into an existing non-regular file as it is. A FIFO nobody reads fails at once
     (ENXIO) instead of waiting; a directory fails with EISDIR."""
     if path.is_dir():
@@ -127,7 +134,7 @@ def write_through(path: Path, text: str) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
         os.set_blocking(fd, True)
-        _write_all(fd, text.encode("utf-8"))
+        _write_all(fd, data)
     finally:
         os.close(fd)
 

@@ -3,6 +3,13 @@
 The key is a hash of every file in the pack (and careerfix's version), so editing a file, or
 upgrading careerfix, simply misses the cache. Only packs that passed every check are cached. The
 cache is plain JSON filled back into the same records: nothing in it is executed.
+
+A cache file is verified, not trusted: its first line names its key and the SHA-256 of the JSON
+that follows, and a file whose line or hash does not match, or whose JSON does not fill the
+records, is ignored and written again from the pack (so a damaged cache heals on the next run).
+The shipped pack's cache ships inside careerfix (``shipped-pack.cache``, used when the pack's
+files hash to its key), so even the first run after an install skips the YAML checks; a test
+fails when it is stale, and ``python -m careerfix.packcache`` writes it again.
 """
 
 from __future__ import annotations
@@ -18,9 +25,11 @@ from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from careerfix import __version__
-from careerfix.atomic_write import atomic_write_text
+from careerfix.atomic_write import atomic_write_bytes
 from careerfix.datafile import MAX_CACHE_BYTES, MAX_RULES_FILE_BYTES, DataFileError, read_bytes
 from careerfix.engine.prepared import PreparedPack
+from careerfix.models import pack as pack_records
+from careerfix.models import records as record_base
 from careerfix.models.pack import (
     DiagnosisFile,
     FitFile,
@@ -36,7 +45,10 @@ from careerfix.places import cache_dir
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 4
+_LAYOUT = 5
+_MAGIC = b"careerfix-pack-cache"
+SHIPPED = Path(__file__).with_name("shipped-pack.cache")
+_DECLARATIONS = [Path(m.__file__) for m in (pack_records, record_base) if m.__file__]
 
 R = TypeVar("R", bound=Record)
 
@@ -58,6 +70,10 @@ def digest(root: Path) -> str | None:
         return None
     h = hashlib.sha256(f"careerfix {__version__} cache {_LAYOUT}\n".encode())
     try:
+        # The records' declarations too: a cache filled into changed records would hold
+        # fields of the wrong type, so a changed declaration misses the cache.
+        for source in _DECLARATIONS:
+            h.update(read_bytes(source, str(source), MAX_RULES_FILE_BYTES) + b"\0")
         for path in sorted(root.rglob("*.yaml")):
             h.update(str(path.relative_to(root)).encode() + b"\0")
             h.update(read_bytes(path, str(path), MAX_RULES_FILE_BYTES) + b"\0")
@@ -71,17 +87,44 @@ def _file(key: str) -> Path:
 
 
 def read(key: str, root: Path) -> PreparedPack | None:
-    """The cached pack, rebuilt without re-validating it (it was checked before it was cached).
+    """The cached pack (the shipped one when ``key`` is its key), rebuilt without re-validating
+    it (it was checked before it was cached); None when there is none or it does not verify.
 
     Nothing here imports pydantic: the records are filled in directly.
     """
+    for file in (SHIPPED, _file(key)):
+        try:
+            raw = read_bytes(file, str(file), MAX_CACHE_BYTES)
+        except (OSError, DataFileError):
+            continue
+        pack = _verified(raw, key, root)
+        if pack is not None:
+            return pack
+    return None
+
+
+def _verified(raw: bytes, key: str, root: Path) -> PreparedPack | None:
+    header, _, payload = raw.partition(b"\n")
+    if header != _header(key, payload):
+        return None
     try:
-        data = json.loads(read_bytes(_file(key), str(_file(key)), MAX_CACHE_BYTES))
+        data = json.loads(payload)
         parts = {name: _part(kind, data[name]) for name, kind in _PARTS.items()}
         parts["modules"] = tuple(parts["modules"])
-    except (OSError, DataFileError, ValueError, TypeError, KeyError, AttributeError):
+        return PreparedPack(**parts, location=str(root))
+    except Exception:
         return None
-    return PreparedPack(**parts, location=str(root))
+
+
+def _header(key: str, payload: bytes) -> bytes:
+    return b" ".join([_MAGIC, key.encode(), hashlib.sha256(payload).hexdigest().encode()])
+
+
+def encode(key: str, pack: RulePack) -> bytes:
+    """The cache file of ``pack`` under ``key``: the verifying line, then the JSON."""
+    data = {name: plain(getattr(pack, name)) for name in _PARTS}
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _header(key, payload) + b"\n" + payload
 
 
 def _part(kind: Any, raw: Any) -> Any:
@@ -144,6 +187,23 @@ def _is_record(annotation: Any) -> bool:
 
 def write(key: str, pack: RulePack) -> None:
     """Best effort: a read-only home directory must never break an assessment."""
-    data = {name: plain(getattr(pack, name)) for name in _PARTS}
     with contextlib.suppress(OSError):
-        atomic_write_text(_file(key), json.dumps(data, ensure_ascii=False))
+        atomic_write_bytes(_file(key), encode(key, pack))
+
+
+def ship(root: Path) -> str:
+    """Write the cache of the pack in ``root`` (checked first) as the one careerfix ships."""
+    from careerfix.rules import check_pack
+
+    key = digest(root)
+    pack, problems = check_pack(root)
+    if key is None or pack is None:
+        raise SystemExit(f"cannot cache {root}: {len(problems)} problems (careerfix rules check)")
+    atomic_write_bytes(SHIPPED, encode(key, pack))
+    return key
+
+
+if __name__ == "__main__":
+    from careerfix.rules import default_rules_dir
+
+    print(f"{SHIPPED}: {ship(default_rules_dir())}")

@@ -18,6 +18,10 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 from questionary import Choice, Style
 
+# The back key: Ctrl-B ("back") reaches the prompt in every terminal, in selects, checkboxes and
+# text prompts alike, where a printable key like "<" would be typed into the text or the filter.
+BACK_KEY = "c-b"
+
 STYLE = Style(
     [
         ("qmark", "fg:ansicyan bold"),
@@ -31,8 +35,16 @@ STYLE = Style(
 )
 
 
+class GoBack(Exception):
+    """The back key was pressed: the interview returns to the previous question."""
+
+
 class Prompts(Protocol):
-    """What the interview asks through; Ctrl-C / Ctrl-D raise KeyboardInterrupt / EOFError."""
+    """What the interview asks through; Ctrl-C / Ctrl-D raise KeyboardInterrupt / EOFError.
+
+    ``back``: the hint naming the back key, shown with the prompt; given, the key is live and
+    raises :class:`GoBack`. ``search``: a select the user can filter by typing.
+    """
 
     def select(
         self,
@@ -40,6 +52,9 @@ class Prompts(Protocol):
         choices: Sequence[tuple[str, str]],
         default: str | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
+        search: bool = False,
     ) -> str: ...
 
     def checkbox(
@@ -49,9 +64,18 @@ class Prompts(Protocol):
         checked: Sequence[str] = (),
         validate: Callable[[list[str]], bool | str] | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
     ) -> list[str]: ...
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str: ...
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        *,
+        back: str | None = None,
+    ) -> str: ...
 
 
 class Prompter:
@@ -73,19 +97,29 @@ class Prompter:
         choices: Sequence[tuple[str, str]],
         default: str | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
+        search: bool = False,
     ) -> str:
         """``choices`` are (value, title) pairs; returns the chosen value."""
         items = [Choice(title=title, value=value) for value, title in choices]
-        chosen = questionary.select(
+        question = questionary.select(
             message,
             choices=items,
             default=next((c for c in items if c.value == default), None),
-            instruction=instruction,
+            instruction=_with_back(instruction, back),
             qmark="?",
             style=STYLE,
             use_indicator=False,
+            use_search_filter=search,
+            use_jk_keys=not search,  # questionary: j and k are letters of the filter then
             **self._io,
-        ).unsafe_ask()
+        )
+        if search:
+            _filter_any_character(question)
+        if back is not None:
+            _add_back_key(question)
+        chosen = question.unsafe_ask()
         return str(chosen)
 
     def checkbox(
@@ -95,26 +129,97 @@ class Prompter:
         checked: Sequence[str] = (),
         validate: Callable[[list[str]], bool | str] | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
     ) -> list[str]:
         items = [
             Choice(title=title, value=value, checked=value in checked) for value, title in choices
         ]
-        chosen = questionary.checkbox(
+        question = questionary.checkbox(
             message,
             choices=items,
             validate=validate or (lambda _: True),
-            instruction=instruction,
+            instruction=_with_back(instruction, back),
             qmark="?",
             style=STYLE,
             **self._io,
-        ).unsafe_ask()
+        )
+        if back is not None:
+            _add_back_key(question)
+        chosen = question.unsafe_ask()
         return [str(v) for v in chosen]
 
-    def text(self, message: str, default: str = "", instruction: str | None = None) -> str:
-        answer = questionary.text(
-            message, default=default, instruction=instruction, qmark="?", style=STYLE, **self._io
-        ).unsafe_ask()
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        *,
+        back: str | None = None,
+    ) -> str:
+        question = questionary.text(
+            message,
+            default=default,
+            instruction=_with_back(instruction, back),
+            qmark="?",
+            style=STYLE,
+            **self._io,
+        )
+        if back is not None:
+            _add_back_key(question)
+        answer = question.unsafe_ask()
         return str(answer)
+
+
+def _with_back(instruction: str | None, back: str | None) -> str | None:
+    """The prompt's instruction with the back key's hint after it."""
+    if back is None:
+        return instruction
+    return f"{instruction}  {back}" if instruction else back
+
+
+def _add_back_key(question: questionary.Question) -> None:
+    """Make the back key end ``question`` by raising :class:`GoBack` from ``unsafe_ask``.
+
+    Merged after questionary's own bindings, so it wins over a text prompt's Ctrl-B (cursor
+    left, which the arrow key still does).
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add(BACK_KEY, eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(exception=GoBack(), style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+
+
+def _filter_any_character(question: questionary.Question) -> None:
+    """Let every typed character filter a searchable select, Chinese ones included.
+
+    questionary binds its filter to ASCII (``string.printable``) only, and drops other keys.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    control = next(
+        (c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl)), None
+    )
+    if control is None:  # another questionary layout: keep its ASCII-only filter
+        return
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Any)
+    def _type(event: Any) -> None:
+        char = event.key_sequence[0].key
+        if isinstance(char, str) and len(char) == 1 and char.isprintable():
+            control.add_search_character(char)  # type: ignore[arg-type]
+
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
 def make_prompter() -> Prompts:

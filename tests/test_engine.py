@@ -647,7 +647,8 @@ def test_random_answers_properties(
         report = build_report(pack, answers, result, lang)
         written = report.to_json()
         # to_json skips pydantic for speed; it must write what pydantic itself would.
-        assert written == adapter(Report).dump_json(report, indent=2).decode()
+        exclude = {"interview"} if report.interview is None else None
+        assert written == adapter(Report).dump_json(report, indent=2, exclude=exclude).decode()
         report_validator.validate(json.loads(written))
 
 

@@ -19,7 +19,7 @@ from typer.testing import Result
 import careerfix.history.db as dbmod
 from careerfix.history import entries
 from careerfix.history.db import SCHEMA_VERSION, decompress_json, open_db
-from careerfix.i18n import t
+from careerfix.i18n import plural, t
 from helpers import EXAMPLES_DIR, run_cli
 
 KOL = str(EXAMPLES_DIR / "platform-kol-operator.yaml")
@@ -171,7 +171,7 @@ def test_list_text_shows_one_line_per_assessment(db: Path) -> None:
     assert lines[1].startswith(rows[0]["id"]) and lines[2].startswith(rows[1]["id"])
     assert "Traffic operations" in lines[1]
     limited = cli(db, "history", "list", "-p", "alice", "--limit", "1")
-    assert t("history_more", "en", n=1) in limited.stdout
+    assert plural("history_more", "en", 1) in limited.stdout
 
 
 # ---------------------------------------------------------------- compare and the plan

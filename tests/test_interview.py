@@ -165,7 +165,8 @@ def test_full_interview_reports_exactly_the_chosen_answers(
         assert prompt.choices == tuple((c.value, c.text.get("en")) for c in q.choices)
         multi = q.kind == "multi"
         assert prompt.kind == ("checkbox" if multi else "select")
-        assert prompt.instruction == (t("multi_instruction", "en") if multi else None)
+        key = "multi_instruction" if multi else "select_instruction"
+        assert prompt.instruction == t(key, "en")
     target = interview.prompter.shown[0]
     assert target.values == [ih.SUGGEST, *(r.id for r in PACK.roles.roles)]
     assert target.choices[0][1] == t("suggest_target", "en")
@@ -646,6 +647,10 @@ def test_the_real_prompter_draws_on_stderr_and_stdout_is_only_the_report(
         assert prompt not in result.stdout
         if len(prompt) < 70:  # longer ones are wrapped by prompt_toolkit (80 columns here)
             assert prompt in result.stderr, "the prompts are drawn on stderr"
-    for chrome in ("overall", "(Use arrow keys)"):
+    for chrome in ("overall", t("select_instruction", "en")):
         assert chrome in result.stderr
         assert chrome not in result.stdout
+    # questionary's own English instructions are replaced by the interview's (translated) ones;
+    # its "done (2 selections)" is erased on a screen (test_interview_tty.py looks at one)
+    for english in ("(Use arrow keys", "<space> to select"):
+        assert english not in result.stderr

@@ -159,7 +159,7 @@ def test_rules_check_locates_a_proof_problem(fault: Fault, rules_copy: Path) -> 
 
     assert result.exit_code == 3, result.stdout + result.stderr
     assert_reported(result.stdout, fault, rules_copy, lines)
-    assert "careerfix: 1 problem(s) in the rules pack" in result.stderr, result.stdout
+    assert "careerfix: 1 problem in the rules pack" in result.stderr, result.stdout
 
 
 # ---------------------------------------------------------------- in the report

@@ -141,3 +141,58 @@ def test_bad_sides_are_located_errors(
     assert result.exit_code == code
     assert says in result.stderr
     assert_no_traceback(result)
+
+
+def _store(tmp_path: Path, db: Path, data: dict[str, Any], name: str, person: str) -> None:
+    f = write(tmp_path / name, yaml.safe_dump(data, allow_unicode=True))
+    result = run_cli(
+        ["assess", "-a", str(f), "--format", "json", "--db", str(db), "--person", person, "-q"]
+    )
+    assert result.exit_code == 0, result.stderr
+
+
+FLAGS = ("-f", "json", "--lang", "en", "--labels", "a,b")
+
+
+def test_history_references_compare_as_their_reports(tmp_path: Path) -> None:
+    db = tmp_path / "history.db"
+    low = _with_levels({"user.lifecycle": 0, "content.production": 0})
+    high = _with_levels({"user.lifecycle": 4, "content.production": 4})
+    _store(tmp_path, db, low, "march.yaml", "lin")
+    _store(tmp_path, db, high, "june.yaml", "lin")
+    _store(tmp_path, db, low, "other.yaml", "wang")  # someone else's latest: never picked
+    by_ref = run_cli([*("compare", "last~1", "last", "--db", str(db), "--person", "lin"), *FLAGS])
+    assert by_ref.exit_code == 0, by_ref.stderr
+    files = _compare(tmp_path, low, high, "--labels", "a,b")
+    assert json.loads(by_ref.stdout) == files
+    assert {d["competency"] for d in files["differences"]} >= {"user.lifecycle"}
+    # A file and a stored assessment side by side: the last one of lin equals the high file.
+    mixed = run_cli(
+        [
+            *("compare", str(tmp_path / "june.yaml"), "last", "--db", str(db), "--person", "lin"),
+            *FLAGS,
+        ]
+    )
+    assert mixed.exit_code == 0, mixed.stderr
+    assert json.loads(mixed.stdout)["differences"] == []
+
+
+@pytest.mark.parametrize(
+    ("ref", "with_db", "says"),
+    [
+        ("last~5", True, "last~5"),
+        ("abcdef12", True, "abcdef12"),
+        ("last", False, "no assessment history"),
+        ("nothing-here.yaml", True, "no such file, and not a history reference"),
+    ],
+)
+def test_unknown_history_references_are_clean_errors(
+    tmp_path: Path, ref: str, with_db: bool, says: str
+) -> None:
+    db = tmp_path / "history.db"
+    if with_db:
+        _store(tmp_path, db, _base(), "one.yaml", "lin")
+    result = run_cli(["compare", str(KOL), ref, "--db", str(db), "--person", "lin", "--lang", "en"])
+    assert result.exit_code == 1
+    assert says in result.stderr
+    assert_no_traceback(result)

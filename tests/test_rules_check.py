@@ -18,6 +18,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from careerfix.cli import app
+from careerfix.i18n import plural
 from careerfix.rules import check_pack, load_pack
 
 SHIPPED_RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -667,7 +668,7 @@ def test_planted_fault_is_reported_with_its_location(fault: Fault, rules_copy: P
 
     assert result.exit_code == 3, result.stdout + result.stderr
     assert_reported(result.stdout, fault, rules_copy, lines)
-    assert f"careerfix: {fault.problems} problem(s) in the rules pack" in result.stderr, (
+    assert f"careerfix: {plural('pack_problems', 'en', fault.problems)}" in result.stderr, (
         result.stdout
     )
 
@@ -752,7 +753,7 @@ def test_two_faults_in_different_files_are_both_reported(
     assert result.exit_code == 3
     assert_reported(result.stdout, a, rules_copy, lines_a)
     assert_reported(result.stdout, b, rules_copy, lines_b)
-    assert "2 problem(s)" in result.stderr
+    assert "2 problems in the rules pack" in result.stderr
 
 
 def test_problems_are_listed_one_per_line_in_file_order(rules_copy: Path) -> None:
@@ -765,7 +766,7 @@ def test_problems_are_listed_one_per_line_in_file_order(rules_copy: Path) -> Non
     assert len(rows) == 3, result.stdout
     files = [row.split(":", 1)[0] for row in rows]
     assert files == sorted(files)
-    assert "3 problem(s)" in result.stderr
+    assert "3 problems in the rules pack" in result.stderr
 
 
 # ---------------------------------------------------------------- the shipped pack, bad arguments

@@ -332,7 +332,7 @@ def _string_limits(limits: dict[str, Any]) -> Callable[[str], str | None]:
     """A string's limits, with the messages pydantic gives for them."""
     unknown = set(limits) - {"min_length", "max_length", "pattern"}
     if unknown:
-        raise TypeError(f"the answers check does not read the limit(s) {sorted(unknown)}")
+        raise TypeError(f"the answers check does not read these limits: {sorted(unknown)}")
     shortest, longest, pattern = (limits.get(k) for k in ("min_length", "max_length", "pattern"))
 
     def problem(text: str) -> str | None:

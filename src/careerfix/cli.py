@@ -24,7 +24,7 @@ from careerfix.errors import (
     NoTerminalError,
     ProblemsError,
 )
-from careerfix.i18n import resolve_lang, t
+from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang
 from careerfix.safe_text import block, inline
 
@@ -162,7 +162,7 @@ def rules_check(
     if problems:
         for problem in problems:
             sys.stdout.write(inline(problem.format()) + "\n")
-        sys.stderr.write(f"careerfix: {t('pack_problems', code, n=len(problems))}\n")
+        sys.stderr.write(f"careerfix: {plural('pack_problems', code, len(problems))}\n")
         raise typer.Exit(int(ExitCode.RULES))
     assert pack is not None
     sys.stderr.write(
@@ -316,6 +316,14 @@ def assess(
             show_default=False,
         ),
     ] = None,
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick",
+            help="Interview only: the short interview (your role, company and leader, one "
+            "question per module) for a first look; the report says what it leaves out.",
+        ),
+    ] = False,
     save_answers: Annotated[
         Path | None,
         typer.Option(
@@ -370,8 +378,9 @@ def assess(
 ) -> None:
     """Score your experience and print the report: role verdict, module bars, gaps, plan.
 
-    Without --answers, an interview starts in the terminal (about 15 minutes). Every answer is
-    saved as you go; Ctrl-C stops (exit 130) and the next run offers to resume.
+    Without --answers, an interview starts in the terminal (about 20 minutes; --quick: about
+    8). Every answer is saved as you go; Ctrl-C stops (exit 130) and the next run offers to
+    resume.
 
     \b
     Examples:
@@ -393,6 +402,8 @@ def assess(
     )
     from careerfix.rules import load_pack
 
+    if quick and answers is not None:
+        raise InputError(t("quick_with_answers", _lang(lang)))
     pack = load_pack(rules)
     check_target(pack, target)
     overrides = parse_overrides(set_ or [], pack)
@@ -400,7 +411,7 @@ def assess(
     if answers is None:
         if save_answers is not None and not force:
             _refuse_existing(save_answers, _lang(lang))  # now, not after the whole interview
-        draft, draft_file = _interview(pack, target, resume, lang, person)
+        draft, draft_file = _interview(pack, target, resume, lang, person, quick=quick)
         given = answers_from_data(to_data(draft), None, "<interview>", pack, overrides)
     else:
         given = load_answers(answers, pack, overrides)
@@ -420,7 +431,12 @@ def assess(
     result = run_assessment(pack, given, target)
     from careerfix.render.build import build_report
 
-    report = build_report(pack, given, result, code)
+    short = None
+    if quick:
+        from careerfix.interview import quick_questions
+
+        short = (len(quick_questions(pack)), len(pack.questions))
+    report = build_report(pack, given, result, code, quick=short)
     notes: list[str] = []
     if not no_save:  # before the draft goes: the interview's answers are kept in the history
         from careerfix.cli_history import save_to_history
@@ -445,7 +461,13 @@ def _has_terminal() -> bool:
 
 
 def _interview(
-    pack: Any, target: str | None, resume: bool | None, lang: Lang | None, person: str | None = None
+    pack: Any,
+    target: str | None,
+    resume: bool | None,
+    lang: Lang | None,
+    person: str | None = None,
+    *,
+    quick: bool = False,
 ) -> tuple[Any, Path]:
     """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130."""
     from careerfix.drafts import draft_path, load_draft
@@ -462,7 +484,7 @@ def _interview(
     try:
         with stops_like_ctrl_c():
             draft = open_draft(pack, prompter, say, path, resume, flag)
-            Interview(pack, prompter, say, path, draft).run(target)
+            Interview(pack, prompter, say, path, draft, quick=quick).run(target)
     except Discarded:
         say(t("draft_discarded", resolve_lang(flag)))
         raise typer.Exit(0) from None
@@ -651,7 +673,12 @@ def roles(
 @app.command("compare")
 def compare_raters(
     first: Annotated[
-        str, typer.Argument(metavar="A", help="An answers file or a report JSON (the first rater).")
+        str,
+        typer.Argument(
+            metavar="A",
+            help="An answers file, a report JSON or a stored assessment (last, last~1, an id): "
+            "the first rater.",
+        ),
     ],
     second: Annotated[str, typer.Argument(metavar="B", help="The same for the second rater.")],
     labels: Annotated[
@@ -669,6 +696,26 @@ def compare_raters(
             "--target", help="Score both answers files against this role (see 'careerfix roles')."
         ),
     ] = None,
+    person: Annotated[
+        str | None,
+        typer.Option(
+            "--person",
+            "-p",
+            help="Whose history 'last' and 'last~N' refer to (default: your user name).",
+            metavar="NAME",
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="CAREERFIX_DB",
+            help="The history database to find stored assessments in (default: in the data "
+            "directory).",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -681,6 +728,7 @@ def compare_raters(
 
       careerfix compare me.yaml manager.yaml --labels self,manager
       careerfix compare me.yaml mentor-report.json --format json
+      careerfix compare last manager.yaml --person lin --labels self,manager
     """
     from pathlib import PurePath
 
@@ -697,8 +745,8 @@ def compare_raters(
         names = [PurePath(first).name, PurePath(second).name]
         if names[0] == names[1]:
             names = ["A", "B"]
-    a = load_side(first, pack, code, target)
-    b = load_side(second, pack, code, target)
+    a = load_side(first, pack, code, target, person=person, db=db)
+    b = load_side(second, pack, code, target, person=person, db=db)
     result = compare(a, b, (names[0], names[1]))
     if fmt is ListFormat.json:
         import json

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careerfix.errors import InputError, StoreError
-from careerfix.i18n import resolve_lang, t
+from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang, as_lang
 
 if TYPE_CHECKING:
@@ -139,9 +139,8 @@ def save_to_history(
     """
     from careerfix.history import entries
     from careerfix.history.db import open_db
-    from careerfix.models.records import plain
 
-    data = plain(report)
+    data = report.to_data()
     inputs = data["inputs"]
     entry = entries.new_entry(
         person=_person(person),
@@ -327,27 +326,13 @@ def history_show(
 
 
 def _rerender(entry: Entry, fmt: ShowFormat, lang: Lang, rules: Path | None) -> None:
-    from careerfix.answers import answers_from_data
-    from careerfix.engine import assess as run_assessment
-    from careerfix.render.build import build_report
     from careerfix.rules import load_pack
+    from careerfix.sides import entry_report
 
-    assert entry.report is not None
     pack = load_pack(rules)
     if (pack.id, pack.version) != (entry.pack, entry.pack_version):
         _say(t("history_rescored", lang, new=f"{pack.id} {pack.version}"))
-    source = (entry.report.get("target") or {}).get("source")
-    data = {
-        "pack": entry.pack,
-        "pack_version": entry.pack_version,
-        "lang": entry.lang,
-        "target": entry.target if source == "answers" else None,
-        "answers": entry.answers,
-        "evidence": entry.evidence,
-    }
-    given = answers_from_data(data, None, f"history:{entry.id}", pack)
-    flag = entry.target if source == "flag" else None
-    report = build_report(pack, given, run_assessment(pack, given, flag), lang)
+    report = entry_report(entry, pack, lang)
     if fmt is ShowFormat.json:
         _out(report.to_json() + "\n")
     elif fmt is ShowFormat.markdown:
@@ -492,7 +477,7 @@ def history_export(
         atomic_write_text(output, text, private=True)
     except OSError as exc:
         raise InputError(t("cannot_write", code, path=output, reason=exc.strerror or exc)) from None
-    _say(t("history_exported", code, n=len(lines), path=output))
+    _say(plural("history_exported", code, len(lines), path=output))
 
 
 @history_app.command("import")

@@ -67,7 +67,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lang_name": ("中文", "English"),  # each language's own name, for the language menu
     "pack_ok": ("规则包检查通过：{where}", "rules pack is valid: {where}"),
-    "pack_problems": ("规则包有 {n} 个问题", "{n} problem(s) in the rules pack"),
+    "pack_problems": ("规则包有 {n} 个问题", "{n} problems in the rules pack"),
+    "pack_problems_one": ("规则包有 {n} 个问题", "{n} problem in the rules pack"),
     "modules": ("模块", "Modules"),
     "module": ("模块", "Module"),
     "competencies": ("能力项", "Competencies"),
@@ -340,10 +341,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # the interview
     "choose_lang": ("选择语言 / Choose a language", "选择语言 / Choose a language"),
     "intro": (
-        "这份问卷问的是你实际做过的事，而不是你觉得自己有多擅长。共 {n} 题，约 12–15 分钟。"
+        "这份问卷问的是你实际做过的事，而不是你觉得自己有多擅长。共 {n} 题，约 {minutes} 分钟。"
         "每答一题都会自动保存，随时可以按 Ctrl-C 退出，下次接着答。拿不准的题选「不确定」：它算作未知，不算零分。",
         "This interview asks what you have actually done, not how good you feel you are. "
-        "{n} questions, about 12–15 minutes. Every answer is saved as you go: press Ctrl-C any "
+        "{n} questions, about {minutes} minutes. Every answer is saved as you go: press Ctrl-C any "
         'time and carry on later. When unsure, pick "Not sure": it counts as unknown, not zero.',
     ),
     "ask_target": ("你想去的目标岗位是？", "Which role are you aiming for?"),
@@ -354,7 +355,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint": ("提示", "Tip"),
     "evidence_q": ("证明它的数字（可跳过）", "The number that proves it (optional)"),
-    "multi_instruction": ("空格选择，回车确认", "space to tick, enter to confirm"),
+    "multi_instruction": (
+        "（↑↓ 移动，空格勾选，回车确认）",
+        "(↑/↓ to move, Space to tick, Enter to confirm)",
+    ),
     "pick_one": (
         "至少选一项；拿不准就选「不确定」",
         'Pick at least one; if unsure, pick "Not sure"',
@@ -466,7 +470,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "history_empty": ("历史中还没有评估", "no assessments in the history yet"),
     "history_more": (
         "另有 {n} 条更早的评估；--limit 0 显示全部",
-        "{n} older assessment(s) not shown; --limit 0 shows all",
+        "{n} older assessments not shown; --limit 0 shows all",
+    ),
+    "history_more_one": (
+        "另有 {n} 条更早的评估；--limit 0 显示全部",
+        "{n} older assessment not shown; --limit 0 shows all",
     ),
     "history_deleted": ("已删除 {id}", "deleted {id}"),
     "history_delete_ask": (
@@ -486,7 +494,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{file}:{line}: {field}: 不是 careerfix history export 的记录",
         "{file}:{line}: {field}: not a record of 'careerfix history export'",
     ),
-    "history_exported": ("已把 {n} 条评估写入 {path}", "wrote {n} assessment(s) to {path}"),
+    "history_exported": ("已把 {n} 条评估写入 {path}", "wrote {n} assessments to {path}"),
+    "history_exported_one": ("已把 {n} 条评估写入 {path}", "wrote {n} assessment to {path}"),
     "history_cannot_read": ("无法读取 {path}：{reason}", "{path}: cannot read: {reason}"),
     "history_scored_with": (
         "评估 {id}（{person}，{date}）按规则包 {pack} {version} 计分",
@@ -549,6 +558,27 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # --- help and usage errors ---
     # (end of: help and usage errors)
     # --- interview display and --quick ---
+    "hint_line": ("提示：{text}", "Tip: {text}"),
+    "quick_note": (
+        "这是简短问卷的结果：{total} 题里只问了 {asked} 题，每个模块只靠一道题判断，等级和计划都比完整问卷粗略。"
+        "想看完整结果，请运行 careerfix assess 完整作答。",
+        "From the short interview: {asked} of {total} questions, one per module, so levels and "
+        "the plan are rougher than after the full interview. For the full picture, run "
+        "careerfix assess without --quick.",
+    ),
+    "intro_quick": (
+        "这是简短问卷：先看个大概。它问你的岗位、公司与上级，每个模块只问一题。共 {n} 题，约 {minutes} 分钟。"
+        "每答一题都会自动保存，随时可以按 Ctrl-C 退出，下次接着答。拿不准的题选「不确定」：它算作未知，不算零分。",
+        "This is the short interview, for a first look: your role, your company and leader, and "
+        "one question per module. {n} questions, about {minutes} minutes. Every answer is saved "
+        'as you go: press Ctrl-C any time and carry on later. When unsure, pick "Not sure": it '
+        "counts as unknown, not zero.",
+    ),
+    "quick_with_answers": (
+        "--quick 只用于问卷，不能和 --answers 一起用：答案文件里有多少题就按多少题计分。",
+        "--quick is for the interview, not with --answers: a file is scored on what it answers.",
+    ),
+    "select_instruction": ("（↑↓ 移动，回车选定）", "(↑/↓ to move, Enter to choose)"),
     # (end of: interview display and --quick)
     # --- interview moves, review and pre-fill ---
     # (end of: interview moves, review and pre-fill)
@@ -559,6 +589,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # --- answers, data-file and pack-check messages ---
     # (end of: answers, data-file and pack-check messages)
     # --- history ids in compare; benchmarks ---
+    "compare_no_side": (
+        "{ref}：既不是文件，也不是历史记录的编号（如 last、last~1 或 careerfix history list 列出的编号）",
+        "{ref}: no such file, and not a history reference (last, last~1 or an id from "
+        "'careerfix history list')",
+    ),
+    "compare_no_side_no_history": (
+        "{ref}：没有这个文件，本机也还没有评估历史",
+        "{ref}: no such file, and there is no assessment history on this machine yet",
+    ),
     # (end of: history ids in compare; benchmarks)
 }
 

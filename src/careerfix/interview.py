@@ -6,7 +6,7 @@ CLI checks with the same code as an answers file. Every answer is saved the mome
 
 from __future__ import annotations
 
-import os
+import math
 import sys
 from pathlib import Path
 from typing import ClassVar, TextIO
@@ -14,6 +14,7 @@ from typing import ClassVar, TextIO
 from careerfix.answers import is_choice
 from careerfix.drafts import Draft, discard_draft, load_draft, migrate_draft, save_draft
 from careerfix.i18n import locale_lang, resolve_lang, t
+from careerfix.lines import Fragments, colour_wanted, interview_width, wrap_fragments
 from careerfix.models.lang import LANGUAGES, Lang, as_lang
 from careerfix.models.pack import Question, RulePack
 from careerfix.prompting import Prompts
@@ -28,31 +29,57 @@ class Discarded(Exception):
 class Say:
     """Lines for the person being interviewed, on stderr (stdout carries only the report).
 
-    Plain ANSI styling rather than rich: rich loads only for the review table, so the first
-    question appears sooner. No colour when stderr is not a terminal or NO_COLOR is set.
+    Every line is wrapped the CJK-aware way (careerfix.lines) at the terminal's width, so no word
+    is cut at the edge, and styled through prompt_toolkit: it is loaded for the prompts anyway,
+    while rich's console loads only for the review, so the first question appears sooner. Colour
+    follows :func:`~careerfix.lines.colour_wanted` (NO_COLOR, FORCE_COLOR, a terminal).
     """
 
-    _CODES: ClassVar[dict[str, str]] = {"bold": "1", "dim": "2", "cyan": "36", "yellow": "33"}
+    # The interview's style names, in prompt_toolkit's words.
+    _STYLES: ClassVar[dict[str, str]] = {
+        "bold": "bold",
+        "dim": "fg:ansibrightblack",
+        "cyan": "fg:ansicyan",
+        "yellow": "fg:ansiyellow",
+        "green": "fg:ansigreen",
+    }
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
-        isatty = getattr(self.stream, "isatty", lambda: False)
-        self.colour = (
-            bool(isatty()) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-        )
+        self.colour = colour_wanted(self.stream)
 
-    def __call__(self, text: str = "", style: str = "") -> None:
-        if style and self.colour:
-            codes = ";".join(self._CODES[s] for s in style.split() if s in self._CODES)
-            text = f"\x1b[{codes}m{text}\x1b[0m"
-        self.stream.write(text + "\n")
-        self.stream.flush()
+    def __call__(self, text: str = "", style: str = "", indent: int = 0) -> None:
+        """Say ``text``: wrapped, lines after the first indented by ``indent``."""
+        self.lines([(style, text)], indent)
+
+    def lines(self, fragments: Fragments, indent: int = 0) -> None:
+        """Say styled pieces as one paragraph (a label and its text, say), wrapped."""
+        wrapped = wrap_fragments(fragments, self.width, indent)
+        if not self.colour:
+            self.stream.write("".join("".join(t for _, t in line) + "\n" for line in wrapped))
+            self.stream.flush()
+            return
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.data_structures import Size
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.output import ColorDepth
+        from prompt_toolkit.output.vt100 import Vt100_Output
+
+        output = Vt100_Output(
+            self.stream,
+            lambda: Size(rows=24, columns=self.width + 1),
+            default_color_depth=ColorDepth.DEPTH_4_BIT,
+        )
+        for line in wrapped:
+            styled = [(self._style(style), text) for style, text in line]
+            print_formatted_text(FormattedText(styled), output=output)
+
+    def _style(self, style: str) -> str:
+        return " ".join(self._STYLES.get(name, "") for name in style.split())
 
     @property
     def width(self) -> int:
-        import shutil
-
-        return shutil.get_terminal_size().columns
+        return interview_width(self.stream)
 
 
 class Interview:
@@ -63,13 +90,17 @@ class Interview:
         say: Say,
         path: Path,
         draft: Draft,
+        quick: bool = False,
     ) -> None:
         self.pack = pack
         self.ask = prompter
         self.say = say
         self.path = path
         self.draft = draft
-        self.order = [q for _, _, qs in pack.sections for q in qs]
+        self.quick = quick
+        self.order = (
+            quick_questions(pack) if quick else [q for _, _, qs in pack.sections for q in qs]
+        )
 
     @property
     def lang(self) -> Lang:
@@ -89,7 +120,9 @@ class Interview:
             self.save()
         lang = self.lang
         if not self.draft.answers:
-            self.say(t("intro", lang, n=len(self.order)), "cyan")
+            minutes = interview_minutes(self.pack, self.order, lang)
+            intro = "intro_quick" if self.quick else "intro"
+            self.say(t(intro, lang, n=len(self.order), minutes=minutes), "cyan")
             self.say()
         if target_flag is not None:
             self.draft.target, self.draft.target_asked = target_flag, True
@@ -107,15 +140,21 @@ class Interview:
     def ask_target(self) -> None:
         choices = [(SUGGEST, t("suggest_target", self.lang))]
         choices += [(r.id, r.name.get(self.lang)) for r in self.pack.roles.roles]
-        chosen = self.ask.select(t("ask_target", self.lang), choices, default=self.draft.target)
+        chosen = self.ask.select(
+            t("ask_target", self.lang),
+            choices,
+            default=self.draft.target,
+            instruction=t("select_instruction", self.lang),
+        )
         self.draft.target = None if chosen == SUGGEST else chosen
         self.draft.target_asked = True
         self.save()
 
     def _progress(self, question: Question) -> str:
         section_id = self.pack.question_section[question.id]
-        for sid, name, questions in self.pack.sections:
+        for sid, name, all_questions in self.pack.sections:
             if sid == section_id:
+                questions = [q for q in all_questions if q in self.order]
                 k = next(i for i, q in enumerate(questions, 1) if q.id == question.id)
                 i = self.order.index(question) + 1
                 return t(
@@ -139,7 +178,7 @@ class Interview:
             "▓" * filled + "░" * (bar_cells - filled) + "  " + self._progress(question), "bold"
         )
         if question.hint is not None:
-            self.say(f"{t('hint', lang)}: {question.hint.get(lang)}", "dim")
+            self.say(t("hint_line", lang, text=question.hint.get(lang)), "dim")
         choices = [(c.value, c.text.get(lang)) for c in question.choices]
         current = self.draft.answers.get(question.id)
         if not is_choice(question, current):
@@ -166,6 +205,7 @@ class Interview:
                 question.prompt.get(lang),
                 choices,
                 default=current if isinstance(current, str) else None,
+                instruction=t("select_instruction", lang),
             )
         self.draft.answers[question.id] = value
         self.save()
@@ -243,6 +283,53 @@ class Interview:
             qid = self.ask.select(t("review_pick", lang), picks)
             if qid != "__back__":
                 self.ask_question(self.pack.questions[qid])
+
+
+def quick_questions(pack: RulePack) -> list[Question]:
+    """The short interview (``assess --quick``), in interview order: the sections the pack's
+    ``interview.quick`` names, whole, and from each module its ``per_module`` experience
+    questions that rank first by the pack's ``choose_by`` rules (ties keep pack order)."""
+    quick = pack.meta.interview.quick
+    core_roles: dict[str, int] = {}
+    for role in pack.roles.roles:
+        for competency in role.core:
+            core_roles[competency] = core_roles.get(competency, 0) + 1
+
+    def rank(q: Question) -> tuple[float, ...]:
+        competency = q.competency or ""
+        measures = {
+            "core_roles": float(core_roles.get(competency, 0)),
+            "competency_weight": pack.competencies[competency].weight,
+            "question_weight": q.weight,
+        }
+        return tuple(-measures[rule] for rule in quick.choose_by)
+
+    chosen: set[str] = set()
+    for module in pack.modules:
+        experience = [q for q in module.questions if q.kind == "experience"]
+        chosen.update(q.id for q in sorted(experience, key=rank)[: quick.per_module])
+    return [
+        q
+        for section_id, _, questions in pack.sections
+        for q in questions
+        if section_id in quick.sections or q.id in chosen
+    ]
+
+
+def interview_minutes(pack: RulePack, questions: list[Question], lang: Lang) -> int:
+    """The time the interview takes, in whole minutes: every prompt, hint and choice read at the
+    pack's reading pace (words a minute in English, characters in Chinese), plus the pack's
+    time to pick each answer."""
+    settings = pack.meta.interview
+    amount = 0
+    for q in questions:
+        texts = [q.prompt, *([q.hint] if q.hint else []), *(c.text for c in q.choices)]
+        for text in texts:
+            words = text.get(lang)
+            amount += len("".join(words.split())) if lang == "zh" else len(words.split())
+    pace = settings.reading_pace.zh if lang == "zh" else settings.reading_pace.en
+    seconds = amount / pace * 60 + settings.answer_seconds * len(questions)
+    return max(1, math.ceil(seconds / 60))
 
 
 def _fit(label: str, width: int) -> str:

@@ -35,7 +35,7 @@ from careerfix.places import cache_dir
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 3
+_LAYOUT = 4
 
 R = TypeVar("R", bound=Record)
 

@@ -9,6 +9,7 @@ stderr, so ``careerfix assess > report.md`` keeps a clean file. The interview de
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -17,6 +18,9 @@ import questionary
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 from questionary import Choice, Style
+from rich.cells import cell_len
+
+from careerfix.lines import INTERVIEW_MAX_WIDTH, MIN_WIDTH, wrap, wrap_fragments
 
 # The back key: Ctrl-B ("back") reaches the prompt in every terminal, in selects, checkboxes and
 # text prompts alike, where a printable key like "<" would be typed into the text or the filter.
@@ -78,8 +82,21 @@ class Prompts(Protocol):
     ) -> str: ...
 
 
+# questionary draws " » " (or three spaces) before each choice, and a checkbox "● " or "○ " after
+# that: a choice's own continuation lines are indented to start under its first letter.
+_SELECT_PREFIX, _CHECKBOX_PREFIX = 3, 5
+# Shown when a caller gives no instruction: keys, not words, so no language is ever wrong.
+_SELECT_KEYS, _CHECKBOX_KEYS = "(↑↓ ⏎)", "(↑↓ ␣ ⏎)"
+
+
 class Prompter:
-    """Asks one question at a time; raises KeyboardInterrupt / EOFError when the user stops."""
+    """Asks one question at a time; raises KeyboardInterrupt / EOFError when the user stops.
+
+    Long prompts and choices are broken into lines the CJK-aware way (careerfix.lines) before
+    questionary draws them, which would otherwise cut them wherever the terminal's edge falls.
+    questionary's own echo of an answer (the prompt and the choice, or "done (2 selections)"
+    after a checkbox) is erased and replaced by the prompt and the chosen titles, wrapped too.
+    """
 
     def __init__(self, input: Input | None = None, output: Output | None = None) -> None:
         self._io: dict[str, Any] = {}
@@ -102,12 +119,17 @@ class Prompter:
         search: bool = False,
     ) -> str:
         """``choices`` are (value, title) pairs; returns the chosen value."""
-        items = [Choice(title=title, value=value) for value, title in choices]
+        width = self._width()
+        items = [
+            Choice(title=self._title(title, width, _SELECT_PREFIX), value=value)
+            for value, title in choices
+        ]
+        instruction = _with_back(instruction or _SELECT_KEYS, back)
         question = questionary.select(
-            message,
+            self._message(message, instruction or "", width),
             choices=items,
             default=next((c for c in items if c.value == default), None),
-            instruction=_with_back(instruction, back),
+            instruction=instruction,
             qmark="?",
             style=STYLE,
             use_indicator=False,
@@ -119,8 +141,9 @@ class Prompter:
             _filter_any_character(question)
         if back is not None:
             _add_back_key(question)
-        chosen = question.unsafe_ask()
-        return str(chosen)
+        chosen = str(self._ask(question))
+        self._echo(message, [title for value, title in choices if value == chosen], width)
+        return chosen
 
     def checkbox(
         self,
@@ -132,22 +155,30 @@ class Prompter:
         *,
         back: str | None = None,
     ) -> list[str]:
+        width = self._width()
         items = [
-            Choice(title=title, value=value, checked=value in checked) for value, title in choices
+            Choice(
+                title=self._title(title, width, _CHECKBOX_PREFIX),
+                value=value,
+                checked=value in checked,
+            )
+            for value, title in choices
         ]
+        instruction = _with_back(instruction or _CHECKBOX_KEYS, back)
         question = questionary.checkbox(
-            message,
+            self._message(message, instruction or "", width),
             choices=items,
             validate=validate or (lambda _: True),
-            instruction=_with_back(instruction, back),
+            instruction=instruction,
             qmark="?",
             style=STYLE,
             **self._io,
         )
         if back is not None:
             _add_back_key(question)
-        chosen = question.unsafe_ask()
-        return [str(v) for v in chosen]
+        chosen = [str(v) for v in self._ask(question)]
+        self._echo(message, [title for value, title in choices if value in chosen], width)
+        return chosen
 
     def text(
         self,
@@ -157,18 +188,61 @@ class Prompter:
         *,
         back: str | None = None,
     ) -> str:
+        width = self._width()
+        instruction = _with_back(instruction, back)
         question = questionary.text(
-            message,
+            self._message(message, instruction or "", width),
             default=default,
-            instruction=_with_back(instruction, back),
+            instruction=instruction,
             qmark="?",
             style=STYLE,
             **self._io,
         )
         if back is not None:
             _add_back_key(question)
-        answer = question.unsafe_ask()
-        return str(answer)
+        answer = str(self._ask(question))
+        self._echo(message, [answer] if answer.strip() else [], width)
+        return answer
+
+    # ------------------------------------------------------------------ drawing
+
+    def _width(self) -> int:
+        """The columns to fill, one short of the edge (see careerfix.lines.interview_width)."""
+        output: Output = self._io["output"]
+        forced = os.environ.get("CAREERFIX_WIDTH", "").strip()
+        columns = int(forced) if forced.isdigit() else output.get_size().columns
+        return min(max(columns, MIN_WIDTH), INTERVIEW_MAX_WIDTH) - 1
+
+    @staticmethod
+    def _message(message: str, instruction: str, width: int) -> str:
+        """The prompt as questionary draws it ("? " + message + " " + instruction), broken into
+        lines; the instruction goes to a line of its own when it does not fit after the message."""
+        lines = wrap("? " + message, width, indent=2)
+        text = "\n".join(lines)[2:]
+        if instruction and cell_len(lines[-1]) + 1 + cell_len(instruction) > width:
+            text += "\n "  # questionary adds a space: the instruction starts under the message
+        return text
+
+    @staticmethod
+    def _title(title: str, width: int, prefix: int) -> str:
+        return ("\n" + " " * prefix).join(wrap(title, max(width - prefix, 10)))
+
+    @staticmethod
+    def _ask(question: questionary.Question) -> Any:
+        # The prompt is erased when answered: _echo writes it again, wrapped, with the answer.
+        question.application.erase_when_done = True
+        return question.unsafe_ask()
+
+    def _echo(self, message: str, titles: Sequence[str], width: int) -> None:
+        """The answered prompt: "? message  chosen + chosen", wrapped under a hanging indent."""
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+
+        fragments = [("class:qmark", "? "), ("class:question", message)]
+        if titles:
+            fragments += [("", "  "), ("class:answer", " + ".join(titles))]
+        for line in wrap_fragments(fragments, width, indent=2):
+            print_formatted_text(FormattedText(line), style=STYLE, output=self._io["output"])
 
 
 def _with_back(instruction: str | None, back: str | None) -> str | None:

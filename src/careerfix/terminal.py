@@ -11,6 +11,10 @@ from typing import IO
 
 from rich.console import Console
 
+from careerfix.lines import MAX_WIDTH, MIN_WIDTH, chosen_width
+
+__all__ = ["MAX_WIDTH", "MIN_WIDTH", "chosen_width", "make_console"]
+
 
 def make_console(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
     """A console that honours NO_COLOR, COLUMNS and pipes.
@@ -26,21 +30,6 @@ def make_console(file: IO[str] | None = None, *, stderr: bool = False) -> Consol
         emoji=False,
         soft_wrap=False,
     )
-
-
-# Narrower than this, no line of a report has room for its label and a word; wider, a line is
-# no easier to read, and a mistyped width must not write hundreds of megabytes.
-MIN_WIDTH, MAX_WIDTH = 30, 400
-
-
-def chosen_width() -> int | None:
-    """CAREERFIX_WIDTH, else COLUMNS, held between MIN_WIDTH and MAX_WIDTH; None: ask the
-    terminal (rich does, and falls back to 80)."""
-    for name in ("CAREERFIX_WIDTH", "COLUMNS"):
-        value = os.environ.get(name, "").strip()
-        if value.isdigit():
-            return min(max(int(value), MIN_WIDTH), MAX_WIDTH)
-    return None
 
 
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)

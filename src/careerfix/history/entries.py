@@ -171,6 +171,12 @@ def _reading(db: HistoryDB) -> Any:
     return guarded(db.path, db.lang)
 
 
+def looks_like_ref(ref: str) -> bool:
+    """Whether ``ref`` has the form of a history reference (``last``, ``last~N``, an id)."""
+    text = ref.strip().lower()
+    return bool(_LAST.match(text) or _ID.match(text))
+
+
 def resolve(db: HistoryDB, ref: str, person: str) -> str:
     """The id ``ref`` names: ``last``, ``last~N`` (of ``person``), an id or a unique prefix."""
     text = ref.strip().lower()

@@ -145,7 +145,7 @@ class Question(Record):
         if dupes:
             raise custom_error(
                 "duplicate_choice",
-                "duplicate choice value(s): {dupes}",
+                "choice values listed more than once: {dupes}",
                 {"dupes": ", ".join(dupes)},
             )
         unknown = [c for c in self.choices if c.unknown]
@@ -291,6 +291,35 @@ class Proof(Record):
     source: Sources
 
 
+QuickRule = Literal["core_roles", "competency_weight", "question_weight"]
+Positive = Annotated[float, Constraint(gt=0)]
+
+
+@record
+class ReadingPace(Record):
+    zh: Positive  # characters a minute
+    en: Positive  # words a minute
+
+
+@record
+class QuickInterview(Record):
+    """The short interview: whole sections, then a few experience questions per module."""
+
+    sections: list[Id]
+    per_module: Annotated[int, Constraint(ge=1)] = 1
+    # How a module's questions are ranked, first rule first; ties keep pack order. core_roles:
+    # how many target roles need the question's competency at their core; competency_weight,
+    # question_weight: the weights the pack gives them.
+    choose_by: Annotated[list[QuickRule], Constraint(min_length=1)]
+
+
+@record
+class InterviewSettings(Record):
+    reading_pace: ReadingPace
+    answer_seconds: Annotated[float, Constraint(ge=0)]
+    quick: QuickInterview
+
+
 @record
 class PackFile(Record):
     id: Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60)]
@@ -303,6 +332,7 @@ class PackFile(Record):
     sources: Annotated[dict[SourceId, Text], Constraint(min_length=1)]
     scoring: Scoring
     proof: Proof
+    interview: InterviewSettings
     evidence_prompt: Text
     unknown_label: Text
     changes: list[Change] = field(default_factory=list)

@@ -8,7 +8,7 @@ breaking change.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from careerfix.models.assessment import EvidenceFlag, TraceItem
 from careerfix.models.records import Describe, Record, plain, record
@@ -274,6 +274,16 @@ class ResumeOut(Record):
 
 
 @record
+class InterviewOut(Record):
+    """How the answers were gathered, when it limits the report (``assess --quick``)."""
+
+    kind: Literal["quick"]
+    asked: Annotated[int, Describe("Questions the short interview asked.")]
+    questions: Annotated[int, Describe("Questions the full interview asks.")]
+    note: Annotated[str, Describe("What the lower coverage means, for the reader.")]
+
+
+@record
 class Report(Record):
     schema_version: int = SCHEMA_VERSION
     pack: PackRef
@@ -303,10 +313,22 @@ class Report(Record):
     sources: Annotated[
         list[SourceOut], Describe("Every source id the report cites, with its title (pack order).")
     ]
+    interview: Annotated[
+        InterviewOut | None,
+        Describe("Present only after a short interview (--quick): its lower coverage."),
+    ] = None
 
     def to_json(self) -> str:
         """The JSON contract: fields in declaration order, non-ASCII kept, two-space indent.
 
-        Same bytes as pydantic's ``dump_json(indent=2)`` (tested), without importing pydantic.
+        Same bytes as pydantic's ``dump_json(indent=2)`` (tested), without importing pydantic;
+        ``interview`` is left out when absent, so a full interview's report is as it always was.
         """
-        return json.dumps(plain(self), ensure_ascii=False, indent=2)
+        return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+
+    def to_data(self) -> dict[str, Any]:
+        """The report as plain data, as written in JSON (no ``interview`` after a full run)."""
+        data: dict[str, Any] = plain(self)
+        if data["interview"] is None:
+            del data["interview"]
+        return data

@@ -34,8 +34,16 @@ def _f(value: float) -> float:
     return round(float(value), 2)
 
 
-def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: Lang) -> r.Report:
-    """One function per section; each looks up texts in ``lang`` and rounds, nothing more."""
+def build_report(
+    pack: RulePack,
+    answers: Answers,
+    result: Assessment,
+    lang: Lang,
+    quick: tuple[int, int] | None = None,
+) -> r.Report:
+    """One function per section; each looks up texts in ``lang`` and rounds, nothing more.
+
+    ``quick``: (questions asked, questions in all) after a short interview (``--quick``)."""
     words = _Words(pack, lang)
     role = pack.role_by_id[result.target] if result.target is not None else None
     plan = _plan(words, result, role)
@@ -85,7 +93,12 @@ def build_report(pack: RulePack, answers: Answers, result: Assessment, lang: Lan
         for sid, title in pack.meta.sources.items()
         if sid in cited
     ]
-    return r.Report(**parts, sources=sources)  # type: ignore[arg-type]
+    interview = None
+    if quick is not None:
+        asked, total = quick
+        note = t("quick_note", lang, asked=asked, total=total)
+        interview = r.InterviewOut(kind="quick", asked=asked, questions=total, note=note)
+    return r.Report(**parts, sources=sources, interview=interview)  # type: ignore[arg-type]
 
 
 def _inert(flag: EvidenceFlag) -> EvidenceFlag:

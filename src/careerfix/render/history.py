@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfix.history.diff import moved_text
-from careerfix.i18n import level_text, t
+from careerfix.i18n import level_text, plural, t
 from careerfix.models.lang import Lang
 
 
@@ -76,7 +76,7 @@ def render_list(
     legend = " · ".join(f"{mid[:4]} {name}" for mid, name in modules.items())
     console.print(Text(legend, style="dim"))
     if more:
-        console.print(Text(t("history_more", lang, n=more), style="dim"))
+        console.print(Text(plural("history_more", lang, more), style="dim"))
 
 
 def render_compare(console: Console, data: dict[str, Any], lang: Lang) -> None:

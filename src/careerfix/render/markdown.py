@@ -76,6 +76,9 @@ def _title(report: Report, add: Add) -> None:
     add("")
     add(f"*{md(report.pack.id)} {md(report.pack.version)}*")
     add("")
+    if report.interview is not None:
+        add(f"> {md(report.interview.note)}")
+        add("")
 
 
 def _source_legend(report: Report, add: Add) -> None:

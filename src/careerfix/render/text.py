@@ -14,7 +14,6 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from careerfix.i18n import join_names, level_text, plural, t
@@ -30,7 +29,7 @@ from careerfix.render.sections import (
     soon_items,
 )
 from careerfix.render.words import role_why
-from careerfix.render.wrap import Para
+from careerfix.render.wrap import Hanging, Para
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -67,6 +66,8 @@ def _title(console: Console, report: Report) -> None:
     title = Text(t("report_title", report.inputs.lang), style="bold")
     title.append(f"  ·  {report.pack.id} {report.pack.version}", style="dim")
     console.print(title)
+    if report.interview is not None:
+        console.print(Para(report.interview.note, style="yellow"))
 
 
 def _source_legend(console: Console, report: Report) -> None:
@@ -78,9 +79,7 @@ def _source_legend(console: Console, report: Report) -> None:
     titles = {s.id: s.title for s in report.sources}
     order = [s.id for s in report.sources if s.id in cited] + [s for s in cited if s not in titles]
     _section(console, t("sources_title", lang))
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column(ratio=1)
+    table = Hanging(label_style="dim")
     for sid in order:
         table.add_row(f"[{sid}]", Para(titles.get(sid, "")))
     console.print(table)
@@ -124,9 +123,7 @@ def _summary(console: Console, report: Report) -> None:
         rows.append((t("summary_move", lang), line))
     elif s.move is not None:
         rows.append((t("summary_move", lang), Text(t("summary_move_above", lang, n=s.move))))
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column(ratio=1)
+    table = Hanging(label_style="dim")
     for label, value in rows:
         table.add_row(label, Para(value))
     console.print(table)
@@ -167,9 +164,7 @@ def _label_text(text: str, lang: Lang) -> str:
 
 def _bullets(console: Console, items: list[Text], bullet: str = "•", indent: int = 0) -> None:
     """Bulleted lines with a hanging indent, so wrapped lines stay under their text."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging()
     for item in items:
         table.add_row(Text(bullet, style=item.style or ""), Para(item))
     console.print(Padding(table, (0, 0, 0, indent)) if indent else table)
@@ -250,7 +245,7 @@ def _bar(module: ModuleOut, cells: int) -> Text:
     return bar
 
 
-def _module_bars(report: Report, width: int) -> Table | Group:
+def _module_bars(report: Report, width: int) -> Group:
     """One row per module: name, bar, average and score, the target's core competencies in it.
 
     When the names leave too little room for a readable bar (narrow terminals, long English
@@ -275,28 +270,19 @@ def _module_bars(report: Report, width: int) -> Table | Group:
     fixed = figure_w + need_w + 2  # one-cell gaps between bar, figure and need
     one_line = width - name_w - 1 - fixed >= 12
 
-    def grid(cells: int, with_name: bool) -> Table:
-        table = Table.grid(padding=(0, 1))
-        if with_name:
-            table.add_column(no_wrap=True, min_width=name_w)
-        table.add_column(no_wrap=True, width=cells)
-        table.add_column(no_wrap=True, width=figure_w)
-        table.add_column(no_wrap=True)
-        return table
-
     if one_line:
         cells = max(8, min(24, width - name_w - 1 - fixed))
-        table = grid(cells, with_name=True)
-        for m, name, figure, need in rows:
-            table.add_row(name, _bar(m, cells), figure, need)
-        return _with_legend(report, table)
+        table = [
+            _columns([name, _bar(m, cells), figure, need], [name_w, cells, figure_w])
+            for m, name, figure, need in rows
+        ]
+        return _with_legend(report, Group(*table))
     parts: list[Text | Padding] = []
     if width - 2 - fixed >= 8:
         cells = min(24, width - 2 - fixed)
         for m, name, figure, need in rows:
-            line = grid(cells, with_name=False)
-            line.add_row(_bar(m, cells), figure, need)
-            parts += [name, Padding(line, (0, 0, 0, 2))]
+            line = _columns([Text(" "), _bar(m, cells), figure, need], [1, cells, figure_w])
+            parts += [name, line]
         return _with_legend(report, Group(*parts))
     # Very narrow: the figures get a line of their own under the bar, so none is cut.
     cells = max(4, min(24, width - 2))
@@ -306,7 +292,21 @@ def _module_bars(report: Report, width: int) -> Table | Group:
     return _with_legend(report, Group(*parts))
 
 
-def _with_legend(report: Report, bars: Table | Group) -> Table | Group:
+def _columns(cells: list[Text], widths: list[int]) -> Text:
+    """Cells on one line, each but the last padded to its column's width, one space apart: the
+    bars are laid out by construction to fit, so no table layout is needed."""
+    line = Text()
+    for n, cell in enumerate(cells):
+        if n:
+            line.append(" ")
+        line.append_text(cell)
+        if n < len(widths):
+            line.append(" " * (widths[n] - cell_len(cell.plain)))
+    line.no_wrap = True
+    return line
+
+
+def _with_legend(report: Report, bars: Group) -> Group:
     lang = report.inputs.lang
     legend = [t("modules_legend", lang)]
     if report.target is not None:
@@ -383,9 +383,7 @@ def _evidence(console: Console, report: Report) -> None:
     lang = report.inputs.lang
     names = {c.id: c.name for c in report.competencies}
     _section(console, t("evidence_title", lang))
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging()
     for e in report.evidence:
         if e.claim:
             mark, style = _EVIDENCE_MARK[e.status]
@@ -505,9 +503,7 @@ def _resume(console: Console, report: Report) -> None:
 
 
 def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging(justify="right")
     for item in items:
         table.add_row(Text(f"{item.rank}.", style="bold"), _plan_item(item, lang))
         table.add_row("", "")
@@ -516,9 +512,7 @@ def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
 
 def _plan_later(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
     """Later items in one line each: the full text is in Markdown and JSON."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1)
+    table = Hanging(justify="right")
     for item in items:
         line = Text(item.title, style="bold")
         line.append(

@@ -8,89 +8,17 @@ and never starts a line with closing punctuation such as ，。、）.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
-_TOKEN = re.compile(
-    r"\s+"  # spaces: a break opportunity, dropped at line ends
-    r"|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"  # one CJK character or CJK punctuation
-    r"|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+"  # a run of anything else: a word
-)
-_NO_LINE_START = set("，。、；：？！）」』】》”’…·%,.;:?!)]}")
-_NO_LINE_END = set("（「『【《“‘([{")
+from careerfix.lines import break_offsets, tokens
 
-
-def _tokens(text: str) -> Iterator[tuple[int, str]]:
-    for match in _TOKEN.finditer(text):
-        yield match.start(), match.group()
-
-
-def break_offsets(plain: str, width: int) -> list[int]:
-    """Offsets where new lines start, so that every line fits in ``width`` cells."""
-    width = max(width, 2)
-    offsets: list[int] = []
-    line_width = 0
-    line_tokens: list[tuple[int, str]] = []
-    for start, token in _tokens(plain):
-        if token == "\n" or ("\n" in token and token.isspace()):
-            offsets.append(start + len(token))
-            line_width, line_tokens = 0, []
-            continue
-        if token.isspace():
-            if line_tokens:
-                line_tokens.append((start, token))
-                line_width += cell_len(token)
-            continue
-        size = cell_len(token)
-        if line_tokens and line_width + size > width:
-            # Keep closing punctuation with the character before it; keep opening punctuation
-            # with the character after it.
-            kept = list(line_tokens)
-            carry: list[tuple[int, str]] = []
-            if token in _NO_LINE_START:
-                # Move the whole run of closing punctuation, and the character before it.
-                while len(kept) > 1 and kept[-1][1] in _NO_LINE_START:
-                    carry.insert(0, kept.pop())
-                if len(kept) > 1 and not kept[-1][1].isspace():
-                    carry.insert(0, kept.pop())
-            while len(kept) > 1 and kept[-1][1] in _NO_LINE_END:
-                carry.insert(0, kept.pop())
-            if carry and sum(cell_len(t) for _, t in carry) + min(size, width) > width:
-                # Fitting the width comes first: on a very narrow line the punctuation stays put.
-                carry, kept = [], line_tokens
-            line_tokens = kept
-            while line_tokens and line_tokens[-1][1].isspace():
-                line_tokens.pop()
-            next_start = carry[0][0] if carry else start
-            offsets.append(next_start)
-            line_tokens = carry
-            line_width = sum(cell_len(t) for _, t in carry)
-        while size > width:  # a single word longer than the line: fold it
-            cut = _fit(token, width - line_width if line_tokens else width)
-            if line_tokens:
-                offsets.append(start)
-                line_tokens, line_width = [], 0
-                continue
-            offsets.append(start + cut)
-            start, token = start + cut, token[cut:]
-            size = cell_len(token)
-        line_tokens.append((start, token))
-        line_width += size
-    return [o for o in offsets if 0 < o < len(plain)]
-
-
-def _fit(word: str, width: int) -> int:
-    total = 0
-    for i, ch in enumerate(word):
-        total += cell_len(ch)
-        if total > width:
-            return max(i, 1)
-    return len(word)
+__all__ = ["Flow", "Para", "break_offsets"]
 
 
 class Para:
@@ -113,7 +41,7 @@ class Para:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         plain = self.text.plain
-        longest = max((cell_len(t) for _, t in _tokens(plain) if not t.isspace()), default=1)
+        longest = max((cell_len(t) for _, t in tokens(plain) if not t.isspace()), default=1)
         return Measurement(min(longest, options.max_width), min(cell_len(plain), options.max_width))
 
 
@@ -185,3 +113,47 @@ class Flow:
         whole = cell_len(self.label.plain) + sum(cell_len(i.plain) for i in self.items)
         whole += cell_len(self.sep) * max(len(self.items) - 1, 0)
         return Measurement(min(widest, options.max_width), min(whole, options.max_width))
+
+
+class Hanging:
+    """Rows of a short label (a bullet, a number, a source id) with a body beside it whose
+    continuation lines stay under the body, as a two-column ``Table.grid(padding=(0, 1))`` lays
+    them out. A table measures every cell before it draws one, and those measurements were most
+    of the text report's cost; here only the labels are measured."""
+
+    def __init__(self, *, justify: str = "left", label_style: str = "") -> None:
+        self.justify = justify
+        self.label_style = label_style
+        self.rows: list[tuple[Text, RenderableType]] = []
+
+    def add_row(self, label: Text | str, body: RenderableType) -> None:
+        self.rows.append((label if isinstance(label, Text) else Text(label), body))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.rows:
+            return
+        label_width = max(cell_len(label.plain) for label, _ in self.rows)
+        body_options = options.update_width(max(options.max_width - label_width - 1, 1))
+        blank = Segment(" " * (label_width + 1))
+        new_line = Segment.line()
+        for label, body in self.rows:
+            lines = (
+                console.render_lines(body, body_options, pad=False)
+                if not (isinstance(body, str) and not body)
+                else [[]]
+            )
+            room = label_width - cell_len(label.plain)
+            shown = label.copy()
+            if self.label_style:
+                shown.stylize(self.label_style)
+                shown.style = self.label_style
+            if self.justify == "right":
+                yield Segment(" " * room)
+            yield from shown.render(console)
+            yield Segment(" " * (1 if self.justify == "right" else room + 1))
+            for n, line in enumerate(lines):
+                if n:
+                    yield new_line
+                    yield blank
+                yield from line
+            yield new_line

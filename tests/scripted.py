@@ -90,11 +90,11 @@ def ctrl_d(kind: Kind | None = None, *, message: object = ANY) -> Step:
     return Step(kind, stop=EOFError, message=message)
 
 
-def go_back(kind: Kind | None = None, *, message: object = ANY) -> Step:
+def go_back(kind: Kind | None = None, *, message: object = ANY, default: object = ANY) -> Step:
     """The back key (the prompt must offer it): the prompt raises GoBack."""
     from careerfix.prompting import GoBack
 
-    return Step(kind, stop=GoBack, message=message)
+    return Step(kind, stop=GoBack, message=message, default=default)
 
 
 @dataclass

@@ -581,6 +581,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "select_instruction": ("（↑↓ 移动，回车选定）", "(↑/↓ to move, Enter to choose)"),
     # (end of: interview display and --quick)
     # --- interview moves, review and pre-fill ---
+    "back_hint": ("Ctrl-B 返回上一题", "Ctrl-B: back"),
     # (end of: interview moves, review and pre-fill)
     # --- files: reading, writing, the pack cache ---
     # (end of: files: reading, writing, the pack cache)

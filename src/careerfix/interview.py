@@ -17,9 +17,10 @@ from careerfix.i18n import locale_lang, resolve_lang, t
 from careerfix.lines import Fragments, colour_wanted, interview_width, wrap_fragments
 from careerfix.models.lang import LANGUAGES, Lang, as_lang
 from careerfix.models.pack import Question, RulePack
-from careerfix.prompting import Prompts
+from careerfix.prompting import GoBack, Prompts
 
 SUGGEST = "__suggest__"
+TARGET = "__target__"  # the target question's place among the interview's steps
 
 
 class Discarded(Exception):
@@ -124,20 +125,47 @@ class Interview:
             intro = "intro_quick" if self.quick else "intro"
             self.say(t(intro, lang, n=len(self.order), minutes=minutes), "cyan")
             self.say()
+        steps: list[Question | str] = []
         if target_flag is not None:
             self.draft.target, self.draft.target_asked = target_flag, True
         elif not self.draft.target_asked:
-            self.ask_target()
+            steps.append(TARGET)
         pending = self.draft.pending_evidence
         if pending is not None and pending in self.pack.questions:
-            self.ask_evidence(self.pack.questions[pending])
-        for question in self.order:
-            if question.id not in self.draft.answers:
-                self.ask_question(question)
+            self.answer_pending(self.pack.questions[pending])
+        steps += [q for q in self.order if q.id not in self.draft.answers]
+        self.walk(steps)
         self.review()
         return self.draft
 
-    def ask_target(self) -> None:
+    def walk(self, steps: list[Question | str]) -> None:
+        """Ask ``steps`` in order; the back key returns to the previous step (none on the first).
+
+        Every answer is saved when given, so going back loses nothing: walking forward again
+        asks each step anew with its kept answer as the default.
+        """
+        back = t("back_hint", self.lang)
+        i = 0
+        while i < len(steps):
+            step = steps[i]
+            try:
+                if isinstance(step, str):
+                    self.ask_target(back=back if i else None)
+                else:
+                    self.ask_question(step, back=back if i else None)
+            except GoBack:
+                i = max(i - 1, 0)
+                continue
+            i += 1
+
+    def answer_pending(self, question: Question) -> None:
+        """The evidence line interrupted last time; back from it re-asks the question's choice."""
+        try:
+            self.ask_evidence(question, back=t("back_hint", self.lang))
+        except GoBack:
+            self.ask_question(question)
+
+    def ask_target(self, back: str | None = None) -> None:
         choices = [(SUGGEST, t("suggest_target", self.lang))]
         choices += [(r.id, r.name.get(self.lang)) for r in self.pack.roles.roles]
         chosen = self.ask.select(
@@ -145,6 +173,7 @@ class Interview:
             choices,
             default=self.draft.target,
             instruction=t("select_instruction", self.lang),
+            back=back,
         )
         self.draft.target = None if chosen == SUGGEST else chosen
         self.draft.target_asked = True
@@ -168,7 +197,20 @@ class Interview:
                 )
         return ""
 
-    def ask_question(self, question: Question) -> None:
+    def ask_question(self, question: Question, back: str | None = None) -> None:
+        """Ask ``question`` (and its evidence line); back at the evidence line re-asks the choice.
+
+        ``back``: the back key's hint; the key then raises GoBack out of the choice."""
+        while True:
+            if self._ask_choice(question, back):
+                try:
+                    self.ask_evidence(question, back=t("back_hint", self.lang))
+                except GoBack:
+                    continue
+            return
+
+    def _ask_choice(self, question: Question, back: str | None) -> bool:
+        """Ask the choice and save it; True when it needs an evidence line."""
         lang = self.lang
         done = len(self.draft.answers)
         bar_cells = 20
@@ -199,6 +241,7 @@ class Interview:
                 checked=current if isinstance(current, list) else (),
                 validate=validate,
                 instruction=t("multi_instruction", lang),
+                back=back,
             )
         else:
             value = self.ask.select(
@@ -206,16 +249,21 @@ class Interview:
                 choices,
                 default=current if isinstance(current, str) else None,
                 instruction=t("select_instruction", lang),
+                back=back,
             )
         self.draft.answers[question.id] = value
         self.save()
         level = self.pack.level_of[question.id].get(value) if isinstance(value, str) else None
         if level is not None and level >= self.pack.meta.scoring.proof_level:
-            self.ask_evidence(question)
-        elif self.draft.evidence.pop(question.id, None) is not None:
+            return True
+        stale = self.draft.evidence.pop(question.id, None) is not None
+        if self.draft.pending_evidence == question.id:  # left by a back from its evidence line
+            self.draft.pending_evidence, stale = None, True
+        if stale:
             self.save()
+        return False
 
-    def ask_evidence(self, question: Question) -> None:
+    def ask_evidence(self, question: Question, back: str | None = None) -> None:
         """The number behind a level ≥ 3 claim; an interrupted prompt is asked again on resume."""
         lang = self.lang
         self.draft.pending_evidence = question.id
@@ -223,7 +271,7 @@ class Interview:
         prompt = question.evidence or self.pack.meta.evidence_prompt
         self.say(prompt.get(lang), "dim")
         text = self.ask.text(
-            t("evidence_q", lang), default=self.draft.evidence.get(question.id, "")
+            t("evidence_q", lang), default=self.draft.evidence.get(question.id, ""), back=back
         ).strip()
         if text:
             self.draft.evidence[question.id] = text

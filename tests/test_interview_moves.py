@@ -1,0 +1,160 @@
+"""Moving around the interview: the back key, the review's search and changes, pre-filled answers.
+
+In-process, answered by the scripted prompter (tests/scripted.py); the real key is pressed in a
+pty by test_interview_tty.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import scripted as sc
+import test_interview as ti
+from careerfix.i18n import t
+from careerfix.models.pack import Question
+from test_interview import (
+    ANSWERS,
+    EVIDENCE,
+    IDS,
+    ORDER,
+    PACK,
+    Interviewer,
+    asked,
+    message,
+    read_draft,
+    report,
+)
+
+# test_interview's fixtures, shared: a fresh home, a pretended terminal, the scripted prompter.
+home, draft_file, interview = ti.home, ti.draft_file, ti.interview
+
+BACK = t("back_hint", "en")
+
+
+def first_index(pred: object) -> int:
+    return next(i for i, q in enumerate(ORDER) if pred(q))  # type: ignore[operator]
+
+
+def ticks(q: Question) -> tuple[str, ...]:
+    """A multi-choice's kept answer as its checkbox shows it ticked (in the choices' order)."""
+    return tuple(c.value for c in q.choices if c.value in ANSWERS[q.id])
+
+
+def test_back_at_the_first_question_returns_to_the_target(interview: Interviewer) -> None:
+    role = PACK.roles.roles[1].id
+    script = [*sc.target(role), sc.go_back("select", message=message(0))]
+    # The target opens on the role chosen before.
+    script += [sc.pick(sc.ih.SUGGEST, message=t("ask_target", "en"), default=role)]
+    script += [*sc.questions(ANSWERS, EVIDENCE), *sc.review_done()]
+    result = interview(script, "--format", "json")
+    data = report(result)
+    assert data["inputs"]["answers"] == ANSWERS
+    assert data["inputs"]["target"] is None
+    shown = interview.prompter.shown
+    assert shown[0].back is None, "no back from the first step"
+    assert shown[1].back == BACK
+    assert asked(result.stderr) == [IDS[0], *IDS]
+
+
+def test_the_first_question_offers_no_back_when_the_target_is_a_flag(
+    interview: Interviewer,
+) -> None:
+    script = [*sc.questions(ANSWERS, EVIDENCE), *sc.review_done()]
+    report(interview(script, "--target", PACK.roles.roles[0].id, "--format", "json"))
+    shown = interview.prompter.shown
+    assert shown[0].message == message(0)
+    assert shown[0].back is None
+    assert shown[1].back == BACK
+
+
+def test_back_in_the_middle_reasks_the_previous_question_with_its_answer(
+    interview: Interviewer,
+) -> None:
+    k = first_index(lambda q: q.id in EVIDENCE) + 1  # the one before k has an evidence line
+    prev = ORDER[k - 1]
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, upto=k)]
+    script += [sc.go_back(message=message(k))]
+    new = next(c.value for c in prev.choices if c.level == 1)
+    script += sc.answer(prev, new, current=ANSWERS[prev.id])
+    script += [*sc.questions(ANSWERS, EVIDENCE, skip=IDS[:k]), *sc.review_done()]
+    result = interview(script, "--format", "json")
+    data = report(result)
+    assert data["inputs"]["answers"] == {**ANSWERS, prev.id: new}
+    assert prev.id not in data["inputs"]["evidence"], "a level-1 answer drops its proof"
+    # Progress stays true: each header names the question's own place.
+    assert asked(result.stderr) == [*IDS[: k + 1], IDS[k - 1], *IDS[k:]]
+
+
+def test_back_twice_then_forward_keeps_every_answer_as_the_default(
+    interview: Interviewer,
+) -> None:
+    k = first_index(lambda q: q.kind == "multi") + 1  # just after a multi-choice
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, upto=k)]
+    script += [sc.go_back(message=message(k))]
+    script += [sc.go_back("checkbox", message=message(k - 1), default=ticks(ORDER[k - 1]))]
+    for q in ORDER[k - 2 : k]:  # forward again: Enter keeps each kept answer
+        default = ticks(q) if q.kind == "multi" else ANSWERS[q.id]
+        script += [sc.keep("checkbox" if q.kind == "multi" else "select", default=default)]
+        if sc.ih.needs_evidence(q, ANSWERS[q.id]):
+            script += [sc.keep("text", default=EVIDENCE.get(q.id, ""))]
+    script += [*sc.questions(ANSWERS, EVIDENCE, skip=IDS[:k]), *sc.review_done()]
+    result = interview(script, "--format", "json")
+    data = report(result)
+    assert data["inputs"]["answers"] == ANSWERS
+    assert data["inputs"]["evidence"] == EVIDENCE
+
+
+def test_back_from_the_evidence_line_reasks_the_same_choice(
+    interview: Interviewer, draft_file: Path
+) -> None:
+    k = first_index(lambda q: q.id in EVIDENCE)
+    q = ORDER[k]
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, upto=k)]
+    script += [sc.choice(q, ANSWERS[q.id]), sc.go_back("text", message=t("evidence_q", "en"))]
+    low = next(c.value for c in q.choices if c.level == 1)
+    script += [sc.choice(q, low, current=ANSWERS[q.id]), sc.ctrl_c(message=message(k + 1))]
+    result = interview(script, "--format", "json")
+    assert result.exit_code == 130
+    saved = read_draft(draft_file)
+    assert saved["answers"] == {**{i: ANSWERS[i] for i in IDS[:k]}, q.id: low}
+    assert saved["pending_evidence"] is None, "a level-1 answer asks for no proof on resume"
+    assert q.id not in saved["evidence"]
+    assert interview.prompter.shown[-3].back == BACK, "the evidence line offers back"
+
+
+def test_ctrl_c_after_going_back_loses_no_answer(interview: Interviewer, draft_file: Path) -> None:
+    k = 6
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, upto=k)]
+    script += [sc.go_back(message=message(k)), sc.go_back(message=message(k - 1))]
+    script += [sc.ctrl_c(message=message(k - 2))]
+    result = interview(script, "--format", "json")
+    assert result.exit_code == 130
+    saved = read_draft(draft_file)
+    assert saved["answers"] == {qid: ANSWERS[qid] for qid in IDS[:k]}
+    # Resuming asks only what was never answered.
+    script = [*sc.questions(ANSWERS, EVIDENCE, skip=IDS[:k]), *sc.review_done()]
+    data = report(interview(script, "--resume", "--format", "json"))
+    assert data["inputs"]["answers"] == ANSWERS
+    assert data["inputs"]["evidence"] == EVIDENCE
+
+
+def test_back_from_an_interrupted_evidence_line_on_resume_reasks_its_choice(
+    interview: Interviewer, draft_file: Path
+) -> None:
+    k = first_index(lambda q: q.id in EVIDENCE)
+    q = ORDER[k]
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, upto=k)]
+    script += [sc.choice(q, ANSWERS[q.id]), sc.ctrl_c("text")]
+    assert interview(script, "--format", "json").exit_code == 130
+    assert read_draft(draft_file)["pending_evidence"] == q.id
+    script = [sc.go_back("text", message=t("evidence_q", "en"))]
+    script += sc.answer(q, ANSWERS[q.id], EVIDENCE[q.id], current=ANSWERS[q.id])
+    script += [*sc.questions(ANSWERS, EVIDENCE, skip=IDS[: k + 1]), *sc.review_done()]
+    data = report(interview(script, "--resume", "--format", "json"))
+    assert data["inputs"]["answers"] == ANSWERS
+    assert data["inputs"]["evidence"] == EVIDENCE
+
+
+def test_the_back_hint_is_translated() -> None:
+    assert "Ctrl-B" in t("back_hint", "zh")
+    assert t("back_hint", "zh") != t("back_hint", "en")

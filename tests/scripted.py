@@ -108,6 +108,7 @@ class Shown:
     instruction: str | None
     answer: object = None  # the value returned, or the exception class raised
     back: str | None = None  # the back key's hint, when the prompt offers one
+    search: bool = False  # a select that filters its choices as the user types
     refusals: list[str] = field(default_factory=list)  # checkbox: validate's messages
 
     @property
@@ -137,6 +138,7 @@ class ScriptedPrompter:
         search: bool = False,
     ) -> str:
         shown = self._show("select", message, choices, default, instruction, back)
+        shown.search = search
         step = self._next(shown)
         if step.value is KEEP:
             values = shown.values

@@ -158,3 +158,77 @@ def test_back_from_an_interrupted_evidence_line_on_resume_reasks_its_choice(
 def test_the_back_hint_is_translated() -> None:
     assert "Ctrl-B" in t("back_hint", "zh")
     assert t("back_hint", "zh") != t("back_hint", "en")
+
+
+# ---------------------------------------------------------------- the review
+
+
+def test_the_review_finds_the_question_by_typing_and_names_its_module(
+    interview: Interviewer,
+) -> None:
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE)]
+    script += [sc.pick("change", message=t("review_action", "en")), sc.pick("__back__")]
+    script += sc.review_done()
+    report(interview(script, "--format", "json"))
+    picks = next(s for s in interview.prompter.shown if s.message == t("review_pick", "en"))
+    assert picks.search, "type-to-filter"
+    assert picks.instruction == t("review_search", "en")
+    assert picks.values == ["__back__", *IDS]
+    for _sid, name, questions in PACK.sections:
+        for k, q in enumerate(questions, 1):
+            title = dict(picks.choices)[q.id]
+            assert title.startswith(f"{name.get('en')} {k}. "), title
+
+
+def test_after_a_change_only_the_change_shows_and_show_all_reprints_the_review(
+    interview: Interviewer,
+) -> None:
+    q = next(q for q in ORDER if q.kind == "single")
+    new = next(c.value for c in q.choices if c.value != ANSWERS[q.id])
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE)]
+    script += sc.review_change(q.id, new, answers=ANSWERS)
+    # The same answer again: nothing changed.
+    script += sc.review_change(q.id, new, answers={q.id: new})
+    script += [sc.pick("all", message=t("review_action", "en"))]
+    script += sc.review_done()
+    result = interview(script, "--format", "json")
+    assert report(result)["inputs"]["answers"] == {**ANSWERS, q.id: new}
+    err = result.stderr
+    assert err.count(t("review_title", "en")) == 2, "once at first, once for show all"
+    first_review, rest = err.split(t("review_title", "en"))[1:]
+    changes = first_review[first_review.index("Changed: ") :]
+    assert changes.count("Changed: ") == 1
+    assert "Answer: " in changes and " → " in changes
+    assert "Nothing changed." in changes
+    # "Show all" is offered only while the whole review is not the last thing shown.
+    menus = [s for s in interview.prompter.shown if s.message == t("review_action", "en")]
+    assert [("all" in m.values) for m in menus] == [False, True, True, False]
+    assert rest.count(q.prompt.get("en")[:30]) == 1
+
+
+def test_back_at_a_changed_question_returns_to_the_menu(interview: Interviewer) -> None:
+    qid = IDS[3]
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE)]
+    script += [sc.pick("change"), sc.pick(qid), sc.go_back(message=message(3))]
+    script += sc.review_done()
+    result = interview(script, "--format", "json")
+    assert report(result)["inputs"]["answers"] == ANSWERS
+    assert "Changed" not in result.stderr
+
+
+def test_the_quick_review_lists_only_the_questions_asked(interview: Interviewer) -> None:
+    from careerfix.interview import quick_questions
+
+    quick = quick_questions(PACK)
+    assert len(quick) < len(ORDER)
+    script = [*sc.target()]
+    for q in quick:
+        script += sc.answer(q, ANSWERS[q.id], EVIDENCE.get(q.id, ""))
+    script += [sc.pick("change"), sc.pick("__back__"), *sc.review_done()]
+    result = interview(script, "--quick", "--format", "json")
+    report(result)
+    picks = next(s for s in interview.prompter.shown if s.message == t("review_pick", "en"))
+    assert picks.values == ["__back__", *(q.id for q in quick)]
+    review = result.stderr.split(t("review_title", "en"))[1]
+    # The questions left out are unanswered: a full review would list them as such.
+    assert t("not_answered", "en") not in review

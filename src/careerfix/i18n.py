@@ -582,6 +582,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of: interview display and --quick)
     # --- interview moves, review and pre-fill ---
     "back_hint": ("Ctrl-B 返回上一题", "Ctrl-B: back"),
+    "review_show_all": ("查看全部回答", "Show all answers"),
+    "review_search": (
+        "（输入文字筛选，↑↓ 移动，回车选定）",
+        "(type to filter, ↑/↓ to move, Enter to choose)",
+    ),
+    "review_changed": ("已修改：{question}", "Changed: {question}"),
+    "review_unchanged": ("没有改动。", "Nothing changed."),
+    "review_answer": ("回答：", "Answer: "),
+    "review_evidence": ("证明：", "Proof: "),
+    "review_none": ("（无）", "(none)"),
     # (end of: interview moves, review and pre-fill)
     # --- files: reading, writing, the pack cache ---
     # (end of: files: reading, writing, the pack cache)

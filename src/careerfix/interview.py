@@ -293,7 +293,25 @@ class Interview:
             titles.append(choice.text.get(self.lang) if choice else v)
         return " + ".join(titles)
 
-    def review(self) -> None:
+    def _sections(self) -> list[tuple[str, list[Question]]]:
+        """Each section's name and the questions this interview asks in it (--quick: fewer)."""
+        asked = {q.id for q in self.order}
+        lang = self.lang
+        found = []
+        for _section_id, name, questions in self.pack.sections:
+            mine = [q for q in questions if q.id in asked]
+            if mine:
+                found.append((name.get(lang), mine))
+        return found
+
+    def _label(self, question: Question) -> str:
+        """The question's module, its number there and its prompt."""
+        for name, questions in self._sections():
+            if question in questions:
+                return f"{name} {questions.index(question) + 1}. {question.prompt.get(self.lang)}"
+        return question.prompt.get(self.lang)
+
+    def _print_review(self) -> None:
         from rich.table import Table
         from rich.text import Text
 
@@ -301,36 +319,83 @@ class Interview:
 
         console = make_console(stderr=True)
         lang = self.lang
+        console.print()
+        console.rule(Text(t("review_title", lang), style="bold"), align="left")
+        for name, questions in self._sections():
+            table = Table(title=Text(name), title_justify="left", show_header=False, box=None)
+            table.add_column(ratio=3)
+            table.add_column(ratio=2, style="green")
+            for q in questions:
+                answer = Text(self._answer_text(q))
+                if q.id in self.draft.evidence:
+                    answer.append(f"\n{self.draft.evidence[q.id]}", style="dim italic")
+                table.add_row(Text(q.prompt.get(lang)), answer)
+            console.print(table)
+
+    def review(self) -> None:
+        """The whole review once; after each change only what changed, and "show all" again."""
+        lang = self.lang
+        self._print_review()
+        edited = False
         while True:
-            console.print()
-            console.rule(Text(t("review_title", lang), style="bold"), align="left")
-            for _section_id, name, questions in self.pack.sections:
-                table = Table(
-                    title=Text(name.get(lang)), title_justify="left", show_header=False, box=None
-                )
-                table.add_column(ratio=3)
-                table.add_column(ratio=2, style="green")
-                for q in questions:
-                    answer = Text(self._answer_text(q))
-                    if q.id in self.draft.evidence:
-                        answer.append(f"\n{self.draft.evidence[q.id]}", style="dim italic")
-                    table.add_row(Text(q.prompt.get(lang)), answer)
-                console.print(table)
-            action = self.ask.select(
-                t("review_action", lang),
-                [("done", t("review_done", lang)), ("change", t("review_change", lang))],
-            )
+            actions = [("done", t("review_done", lang)), ("change", t("review_change", lang))]
+            if edited:
+                actions.append(("all", t("review_show_all", lang)))
+            action = self.ask.select(t("review_action", lang), actions)
             if action == "done":
                 return
-            width = max(console.width - 6, 30)
-            picks = [("__back__", t("review_back", lang))]
-            for _section_id, name, questions in self.pack.sections:
-                for k, q in enumerate(questions, 1):
-                    label = f"{name.get(lang)} {k}. {q.prompt.get(lang)} → {self._answer_text(q)}"
-                    picks.append((q.id, _fit(label, width)))
-            qid = self.ask.select(t("review_pick", lang), picks)
-            if qid != "__back__":
-                self.ask_question(self.pack.questions[qid])
+            if action == "all":
+                self._print_review()
+                edited = False
+                continue
+            qid = self._pick()
+            if qid is None:
+                continue
+            question = self.pack.questions[qid]
+            before = self._answer_text(question), self.draft.evidence.get(qid, "")
+            try:
+                self.ask_question(question, back=t("back_hint", lang))
+            except GoBack:
+                continue
+            after = self._answer_text(question), self.draft.evidence.get(qid, "")
+            self._say_change(question, before, after)
+            edited = True
+
+    def _pick(self) -> str | None:
+        """The question to change, found by typing part of its module, prompt or answer."""
+        from rich.cells import cell_len
+
+        lang = self.lang
+        width = max(self.say.width - 4, 30)
+        picks = [("__back__", t("review_back", lang))]
+        for name, questions in self._sections():
+            for k, q in enumerate(questions, 1):
+                label = f"{name} {k}. {q.prompt.get(lang)} → {self._answer_text(q)}"
+                picks.append((q.id, label if cell_len(label) <= width else _fit(label, width)))
+        qid = self.ask.select(
+            t("review_pick", lang), picks, instruction=t("review_search", lang), search=True
+        )
+        return None if qid == "__back__" else qid
+
+    def _say_change(
+        self, question: Question, before: tuple[str, str], after: tuple[str, str]
+    ) -> None:
+        lang = self.lang
+        self.say()
+        if before == after:
+            self.say(t("review_unchanged", lang), "dim")
+            return
+        self.say(t("review_changed", lang, question=self._label(question)), "bold")
+        for label, old, new in (
+            (t("review_answer", lang), *[x[0] for x in (before, after)]),
+            (t("review_evidence", lang), *[x[1] for x in (before, after)]),
+        ):
+            if old != new:
+                none = t("review_none", lang)
+                self.say.lines(
+                    [("", f"  {label}"), ("dim", old or none), ("", " → "), ("green", new or none)],
+                    indent=4,
+                )
 
 
 def quick_questions(pack: RulePack) -> list[Question]:

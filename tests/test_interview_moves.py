@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import scripted as sc
 import test_interview as ti
 from careerfix.i18n import t
@@ -232,3 +234,95 @@ def test_the_quick_review_lists_only_the_questions_asked(interview: Interviewer)
     review = result.stderr.split(t("review_title", "en"))[1]
     # The questions left out are unanswered: a full review would list them as such.
     assert t("not_answered", "en") not in review
+
+
+# ---------------------------------------------------------------- pre-filled answers
+
+
+def partial_file(tmp_path: Path, ids: list[str], unsure: list[str]) -> Path:
+    import yaml
+
+    data = {
+        "pack": PACK.id,
+        "pack_version": PACK.version,
+        "lang": "en",
+        "answers": {
+            **{qid: ANSWERS[qid] for qid in ids},
+            **{qid: unknown(qid) for qid in unsure},
+        },
+        "evidence": {qid: EVIDENCE[qid] for qid in ids if qid in EVIDENCE},
+    }
+    path = tmp_path / "partial.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def unknown(qid: str) -> str | list[str]:
+    value = PACK.unknown_value[qid]
+    return [value] if PACK.questions[qid].kind == "multi" else value
+
+
+def test_an_answers_file_prefills_and_only_the_rest_is_asked(
+    interview: Interviewer, tmp_path: Path, draft_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERFIX_WIDTH", "200")  # the review's marks on one line each
+    known, unsure = IDS[:20], IDS[20:22]
+    by_flag = next(q for q in ORDER[30:] if q.kind == "single")
+    flag_value = next(c.value for c in by_flag.choices if not c.unknown)
+    path = partial_file(tmp_path, known, unsure)
+    script: list[sc.Step] = [*sc.target()]
+    missing = [q for q in ORDER if q.id not in known and q.id != by_flag.id]
+    for q in missing:
+        # A "not sure" from the file is asked again, offered as the default.
+        current = unknown(q.id) if q.id in unsure else None
+        script += sc.answer(q, ANSWERS[q.id], EVIDENCE.get(q.id, ""), current=current)
+    script += sc.review_done()
+    args = ["--answers", str(path), "--interactive", "--set", f"{by_flag.id}={flag_value}"]
+    result = interview(script, *args, "--format", "json")
+    data = report(result)
+    assert data["inputs"]["answers"] == {**ANSWERS, by_flag.id: flag_value}
+    assert data["inputs"]["evidence"] == EVIDENCE
+    assert asked(result.stderr) == [q.id for q in missing]
+    text = " ".join(result.stderr.split())
+    assert f"{len(known) + 1} answers filled in beforehand; {len(missing)} questions left" in text
+    review = text.split(t("review_title", "en"))[1]
+    assert review.count(t("from_file", "en")) == len(known)
+    assert review.count(t("from_set", "en")) == 1
+    assert not draft_file.exists()
+
+
+def test_prefilled_answers_are_saved_at_once(
+    interview: Interviewer, tmp_path: Path, draft_file: Path
+) -> None:
+    path = partial_file(tmp_path, IDS[:10], [])
+    script = [*sc.target(), sc.ctrl_c(message=message(10))]
+    result = interview(script, "--answers", str(path), "--interactive", "--format", "json")
+    assert result.exit_code == 130
+    assert read_draft(draft_file)["answers"] == {qid: ANSWERS[qid] for qid in IDS[:10]}
+
+
+def test_a_set_answer_changed_at_the_review_is_not_overridden_again(
+    interview: Interviewer,
+) -> None:
+    q = next(q for q in ORDER if q.kind == "single")
+    given, changed = [c.value for c in q.choices if not c.unknown and c.value != ANSWERS[q.id]][:2]
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, skip=[q.id])]
+    script += sc.review_change(q.id, changed, answers={q.id: given})
+    script += sc.review_done()
+    result = interview(script, "--set", f"{q.id}={given}", "--format", "json")
+    assert report(result)["inputs"]["answers"] == {**ANSWERS, q.id: changed}
+    assert q.id not in asked(result.stderr)[:-1], "a --set answer is not asked"
+
+
+def test_interactive_needs_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from careerfix.cli import app
+
+    monkeypatch.setenv("CAREERFIX_HOME", str(tmp_path / "home"))
+
+    path = partial_file(tmp_path, IDS[:5], [])
+    result = CliRunner().invoke(app, ["assess", "--answers", str(path), "--interactive"])
+    assert result.exit_code == 4, result.output
+    plain = CliRunner().invoke(app, ["assess", "-a", str(path), "-f", "json", "--no-save"])
+    assert plain.exit_code == 0, "without --interactive, a partial file is scored as it is"

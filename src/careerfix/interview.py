@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, TextIO
 
@@ -21,6 +22,15 @@ from careerfix.prompting import GoBack, Prompts
 
 SUGGEST = "__suggest__"
 TARGET = "__target__"  # the target question's place among the interview's steps
+
+
+@dataclass
+class Prefill:
+    """Answers known before the interview (``--answers FILE --interactive``, ``--set``)."""
+
+    answers: dict[str, str | list[str]] = field(default_factory=dict)
+    source: dict[str, str] = field(default_factory=dict)  # question id: "file" or "set"
+    evidence: dict[str, str] = field(default_factory=dict)
 
 
 class Discarded(Exception):
@@ -92,8 +102,12 @@ class Interview:
         path: Path,
         draft: Draft,
         quick: bool = False,
+        prefill: Prefill | None = None,
     ) -> None:
         self.pack = pack
+        self.prefill = prefill or Prefill()
+        # "Not sure" answers given beforehand: asked again, with that answer as the default.
+        self.defaults: dict[str, str | list[str]] = {}
         self.ask = prompter
         self.say = say
         self.path = path
@@ -120,6 +134,7 @@ class Interview:
             self.draft.lang = as_lang(chosen)
             self.save()
         lang = self.lang
+        self.apply_prefill()
         if not self.draft.answers:
             minutes = interview_minutes(self.pack, self.order, lang)
             intro = "intro_quick" if self.quick else "intro"
@@ -137,6 +152,39 @@ class Interview:
         self.walk(steps)
         self.review()
         return self.draft
+
+    def _unsure(self, qid: str, value: object) -> bool:
+        unknown = self.pack.unknown_value.get(qid)
+        return unknown is not None and value in (unknown, [unknown])
+
+    def apply_prefill(self) -> None:
+        """Put the answers known beforehand into the draft, saved at once; "not sure" ones are
+        only offered as defaults. A resumed draft's own answers win: nothing typed is lost."""
+        filled = 0
+        for qid, value in self.prefill.answers.items():
+            mine = self.draft.answers.get(qid)
+            if mine is not None and not self._unsure(qid, mine):
+                continue
+            if self._unsure(qid, value):
+                self.defaults[qid] = value
+                continue
+            self.draft.answers[qid] = value
+            if qid in self.prefill.evidence:
+                self.draft.evidence[qid] = self.prefill.evidence[qid]
+            filled += 1
+        if filled:
+            self.save()
+            left = sum(q.id not in self.draft.answers for q in self.order)
+            self.say(t("prefilled", self.lang, n=filled, m=left), "cyan")
+
+    def _mark(self, question: Question) -> str:
+        """Where the answer came from, when it is still the one given before the interview."""
+        source = self.prefill.source.get(question.id)
+        if source is None or self.draft.answers.get(question.id) != self.prefill.answers.get(
+            question.id
+        ):
+            return ""
+        return t("from_file" if source == "file" else "from_set", self.lang)
 
     def walk(self, steps: list[Question | str]) -> None:
         """Ask ``steps`` in order; the back key returns to the previous step (none on the first).
@@ -222,7 +270,7 @@ class Interview:
         if question.hint is not None:
             self.say(t("hint_line", lang, text=question.hint.get(lang)), "dim")
         choices = [(c.value, c.text.get(lang)) for c in question.choices]
-        current = self.draft.answers.get(question.id)
+        current = self.draft.answers.get(question.id, self.defaults.get(question.id))
         if not is_choice(question, current):
             current = None  # offered as the default only when it answers the question
         if question.kind == "multi":
@@ -327,6 +375,8 @@ class Interview:
             table.add_column(ratio=2, style="green")
             for q in questions:
                 answer = Text(self._answer_text(q))
+                if mark := self._mark(q):
+                    answer.append(f" {mark}", style="dim")
                 if q.id in self.draft.evidence:
                     answer.append(f"\n{self.draft.evidence[q.id]}", style="dim italic")
                 table.add_row(Text(q.prompt.get(lang)), answer)

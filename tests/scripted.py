@@ -90,6 +90,13 @@ def ctrl_d(kind: Kind | None = None, *, message: object = ANY) -> Step:
     return Step(kind, stop=EOFError, message=message)
 
 
+def go_back(kind: Kind | None = None, *, message: object = ANY, default: object = ANY) -> Step:
+    """The back key (the prompt must offer it): the prompt raises GoBack."""
+    from careerfix.prompting import GoBack
+
+    return Step(kind, stop=GoBack, message=message, default=default)
+
+
 @dataclass
 class Shown:
     """A prompt as the interview opened it, and how the script answered it."""
@@ -100,6 +107,8 @@ class Shown:
     default: str | tuple[str, ...] | None  # select default, checkbox ticks, text default
     instruction: str | None
     answer: object = None  # the value returned, or the exception class raised
+    back: str | None = None  # the back key's hint, when the prompt offers one
+    search: bool = False  # a select that filters its choices as the user types
     refusals: list[str] = field(default_factory=list)  # checkbox, text: validate's messages
 
     @property
@@ -124,8 +133,12 @@ class ScriptedPrompter:
         choices: Sequence[tuple[str, str]],
         default: str | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
+        search: bool = False,
     ) -> str:
-        shown = self._show("select", message, choices, default, instruction)
+        shown = self._show("select", message, choices, default, instruction, back)
+        shown.search = search
         step = self._next(shown)
         if step.value is KEEP:
             values = shown.values
@@ -143,9 +156,11 @@ class ScriptedPrompter:
         checked: Sequence[str] = (),
         validate: Callable[[list[str]], bool | str] | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
     ) -> list[str]:
         ticks = tuple(v for v, _ in choices if v in checked)
-        shown = self._show("checkbox", message, choices, ticks, instruction)
+        shown = self._show("checkbox", message, choices, ticks, instruction, back)
         while True:
             step = self._next(shown)
             wanted = ticks if step.value is KEEP else step.value
@@ -167,8 +182,10 @@ class ScriptedPrompter:
         default: str = "",
         instruction: str | None = None,
         validate: Callable[[str], bool | str] | None = None,
+        *,
+        back: str | None = None,
     ) -> str:
-        shown = self._show("text", message, (), default, instruction)
+        shown = self._show("text", message, (), default, instruction, back)
         while True:
             step = self._next(shown)
             value = default if step.value is KEEP else self._check_str(shown, step)
@@ -201,8 +218,9 @@ class ScriptedPrompter:
         choices: Sequence[tuple[str, str]],
         default: str | tuple[str, ...] | None,
         instruction: str | None,
+        back: str | None = None,
     ) -> Shown:
-        shown = Shown(kind, message, tuple(choices), default, instruction)
+        shown = Shown(kind, message, tuple(choices), default, instruction, back=back)
         self.shown.append(shown)
         return shown
 
@@ -218,6 +236,8 @@ class ScriptedPrompter:
         if step.default is not ANY and step.default != shown.default:
             self._fail(shown, step, f"the script expected the default {step.default!r}")
         if step.stop is not None:
+            if step.stop.__name__ == "GoBack" and shown.back is None:
+                self._fail(shown, step, "the prompt offers no back key")
             shown.answer = step.stop
             raise step.stop
         return step

@@ -310,3 +310,33 @@ def test_a_signal_mid_interview_saves_restores_the_terminal_and_says_how_to_resu
     assert " icanon" in modes and " echo" in modes  # not "-icanon" / "-echo": raw mode is gone
     saved = json.loads(draft_file.read_text(encoding="utf-8"))
     assert saved["answers"] == {qid: ANSWERS[qid] for qid in IDS[:2]}
+
+
+def test_ctrl_b_goes_back_one_question(
+    env: dict[str, str], tmp_path: Path, draft_file: Path
+) -> None:
+    k = 3
+    prev = ORDER[k - 2]  # the question Ctrl-B returns to
+    new = next(
+        c.value
+        for c in prev.choices
+        if c.value != ANSWERS[prev.id] and not ih.needs_evidence(prev, c.value)
+    )
+    new_value: str | list[str] = [new] if prev.kind == "multi" else new
+    child = assess(env, tmp_path)
+    child.expect_exact(TARGET_PROMPT)
+    child.send(ih.target_keys())
+    for i in range(1, k):
+        answer(child, i)
+    child.expect_exact(header(k))
+    child.expect_exact("Ctrl-B: back")
+    child.send("\x02")  # Ctrl-B
+    child.expect_exact(header(k - 1))  # drawn again: the previous question, with its answer
+    child.expect_exact(prev.prompt.get("en"))
+    child.send(ih.choice_keys(prev, new_value, current=ANSWERS[prev.id]))
+    child.expect_exact(header(k))
+    child.expect_exact(ORDER[k - 1].prompt.get("en"))
+    child.send(ih.CTRL_C)
+    assert finish(child) == 130, transcript(child)[-2000:]
+    saved = json.loads(draft_file.read_text(encoding="utf-8"))
+    assert saved["answers"] == {**{qid: ANSWERS[qid] for qid in IDS[: k - 1]}, prev.id: new_value}

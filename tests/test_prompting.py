@@ -86,3 +86,27 @@ def test_ctrl_c_and_the_end_of_input_raise_in_every_kind_of_prompt(
         for ask in asks:
             with pytest.raises(error):
                 on_keys(keys_before + stop, ask)
+
+
+CTRL_B = "\x02"
+
+
+def test_the_back_key_raises_go_back_in_every_kind_of_prompt_that_offers_it() -> None:
+    from careerfix.prompting import GoBack
+
+    asks: list[Callable[[Prompter], object]] = [
+        lambda p: p.select("m", CHOICES, back="Ctrl-B: back"),
+        lambda p: p.checkbox("m", CHOICES, back="Ctrl-B: back"),
+        lambda p: p.text("m", default="old", back="Ctrl-B: back"),
+    ]
+    for ask in asks:
+        with pytest.raises(GoBack):
+            on_keys(DOWN + CTRL_B, ask)
+    # without a back hint the key does nothing to a select
+    assert on_keys(CTRL_B + ENTER, lambda p: p.select("m", CHOICES)) == "a"
+
+
+def test_a_searchable_select_filters_by_any_typed_character() -> None:
+    choices = [("a", "Alpha 甲"), ("b", "Bravo 乙"), ("c", "Charlie 丙")]
+    assert on_keys("乙" + ENTER, lambda p: p.select("m", choices, search=True)) == "b"
+    assert on_keys("char" + ENTER, lambda p: p.select("m", choices, search=True)) == "c"

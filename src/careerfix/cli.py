@@ -307,6 +307,14 @@ def assess(
             metavar="Q=V",
         ),
     ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive",
+            help="With --answers: start the interview from the file's answers (and --set's), "
+            'and ask only what it leaves out or answers "not sure".',
+        ),
+    ] = False,
     resume: Annotated[
         bool | None,
         typer.Option(
@@ -389,7 +397,7 @@ def assess(
       careerfix assess -a answers.json --format json --target user_ops
       careerfix questions --format json | my-script | careerfix assess -a - -f json
     """
-    if answers is None and not _has_terminal():
+    if (answers is None or interactive) and not _has_terminal():
         # At once, before any slow import: a script must never hang on a prompt.
         raise NoTerminalError(t("no_terminal", _lang(lang)))
 
@@ -409,11 +417,23 @@ def assess(
     check_target(pack, target)
     overrides = parse_overrides(set_ or [], pack)
     store = None
-    if answers is None:
+    if answers is None or interactive:
+        from careerfix.interview import Prefill
+
         if save_answers is not None and not force:
             _refuse_existing(save_answers, _lang(lang))  # now, not after the whole interview
-        draft, store = _interview(pack, target, resume, lang, person, quick=quick)
-        given = answers_from_data(to_data(draft), None, "<interview>", pack, overrides)
+        prefill = Prefill()
+        if answers is not None:
+            known = load_answers(answers, pack)
+            prefill = Prefill(dict(known.answers), dict.fromkeys(known.answers, "file"))
+            prefill.evidence = dict(known.evidence)
+            target, lang = target or known.target, lang or known.lang
+        prefill.answers.update(overrides)
+        prefill.source.update(dict.fromkeys(overrides, "set"))
+        draft, store = _interview(pack, target, resume, lang, person, quick=quick, prefill=prefill)
+        # The overrides are in the draft already: applied again, they would undo a change
+        # made in the interview.
+        given = answers_from_data(to_data(draft), None, "<interview>", pack)
     else:
         given = load_answers(answers, pack, overrides)
     code = resolve_lang(lang, given.lang)
@@ -467,6 +487,7 @@ def _interview(
     person: str | None = None,
     *,
     quick: bool = False,
+    prefill: Any = None,
 ) -> tuple[Any, Any]:
     """Run the interview; on Ctrl-C / Ctrl-D say what was saved and exit 130.
 
@@ -493,7 +514,7 @@ def _interview(
     try:
         with stops_like_ctrl_c():
             draft = open_draft(pack, prompter, say, store, resume, flag)
-            Interview(pack, prompter, say, store, draft, quick=quick).run(target)
+            Interview(pack, prompter, say, store, draft, quick=quick, prefill=prefill).run(target)
     except Discarded:
         store.release()
         say(t("draft_discarded", resolve_lang(flag)))

@@ -581,6 +581,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "select_instruction": ("（↑↓ 移动，回车选定）", "(↑/↓ to move, Enter to choose)"),
     # (end of: interview display and --quick)
     # --- interview moves, review and pre-fill ---
+    "back_hint": ("Ctrl-B 返回上一题", "Ctrl-B: back"),
+    "prefilled": (
+        "已预先填好 {n} 个回答，还剩 {m} 题要问。",
+        "{n} answers filled in beforehand; {m} questions left to ask.",
+    ),
+    "from_file": ("（来自答案文件）", "(from the file)"),
+    "from_set": ("（来自 --set）", "(from --set)"),
+    "review_show_all": ("查看全部回答", "Show all answers"),
+    "review_search": (
+        "（输入文字筛选，↑↓ 移动，回车选定）",
+        "(type to filter, ↑/↓ to move, Enter to choose)",
+    ),
+    "review_changed": ("已修改：{question}", "Changed: {question}"),
+    "review_unchanged": ("没有改动。", "Nothing changed."),
+    "review_answer": ("回答：", "Answer: "),
+    "review_evidence": ("证明：", "Proof: "),
+    "review_none": ("（无）", "(none)"),
     # (end of: interview moves, review and pre-fill)
     # --- files: reading, writing, the pack cache ---
     "output_is_input": (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
+from dataclasses import dataclass, field
 from typing import ClassVar, TextIO
 
 from careerfix.answers import is_choice
@@ -17,9 +18,19 @@ from careerfix.lines import Fragments, colour_wanted, interview_width, wrap_frag
 from careerfix.models.answers import EVIDENCE_MAX_LENGTH
 from careerfix.models.lang import LANGUAGES, Lang, as_lang
 from careerfix.models.pack import Question, RulePack
-from careerfix.prompting import Prompts
+from careerfix.prompting import GoBack, Prompts
 
 SUGGEST = "__suggest__"
+TARGET = "__target__"  # the target question's place among the interview's steps
+
+
+@dataclass
+class Prefill:
+    """Answers known before the interview (``--answers FILE --interactive``, ``--set``)."""
+
+    answers: dict[str, str | list[str]] = field(default_factory=dict)
+    source: dict[str, str] = field(default_factory=dict)  # question id: "file" or "set"
+    evidence: dict[str, str] = field(default_factory=dict)
 
 
 class Discarded(Exception):
@@ -91,8 +102,12 @@ class Interview:
         store: DraftStore,
         draft: Draft,
         quick: bool = False,
+        prefill: Prefill | None = None,
     ) -> None:
         self.pack = pack
+        self.prefill = prefill or Prefill()
+        # "Not sure" answers given beforehand: asked again, with that answer as the default.
+        self.defaults: dict[str, str | list[str]] = {}
         self.ask = prompter
         self.say = say
         self.store = store
@@ -122,25 +137,86 @@ class Interview:
             self.draft.lang = as_lang(chosen)
             self.save()
         lang = self.lang
+        self.apply_prefill()
         if not self.draft.answers:
             minutes = interview_minutes(self.pack, self.order, lang)
             intro = "intro_quick" if self.quick else "intro"
             self.say(t(intro, lang, n=len(self.order), minutes=minutes), "cyan")
             self.say()
+        steps: list[Question | str] = []
         if target_flag is not None:
             self.draft.target, self.draft.target_asked = target_flag, True
         elif not self.draft.target_asked:
-            self.ask_target()
+            steps.append(TARGET)
         pending = self.draft.pending_evidence
         if pending is not None and pending in self.pack.questions:
-            self.ask_evidence(self.pack.questions[pending])
-        for question in self.order:
-            if question.id not in self.draft.answers:
-                self.ask_question(question)
+            self.answer_pending(self.pack.questions[pending])
+        steps += [q for q in self.order if q.id not in self.draft.answers]
+        self.walk(steps)
         self.review()
         return self.draft
 
-    def ask_target(self) -> None:
+    def _unsure(self, qid: str, value: object) -> bool:
+        unknown = self.pack.unknown_value.get(qid)
+        return unknown is not None and value in (unknown, [unknown])
+
+    def apply_prefill(self) -> None:
+        """Put the answers known beforehand into the draft, saved at once; "not sure" ones are
+        only offered as defaults. A resumed draft's own answers win: nothing typed is lost."""
+        filled = 0
+        for qid, value in self.prefill.answers.items():
+            mine = self.draft.answers.get(qid)
+            if mine is not None and not self._unsure(qid, mine):
+                continue
+            if self._unsure(qid, value):
+                self.defaults[qid] = value
+                continue
+            self.draft.answers[qid] = value
+            if qid in self.prefill.evidence:
+                self.draft.evidence[qid] = self.prefill.evidence[qid]
+            filled += 1
+        if filled:
+            self.save()
+            left = sum(q.id not in self.draft.answers for q in self.order)
+            self.say(t("prefilled", self.lang, n=filled, m=left), "cyan")
+
+    def _mark(self, question: Question) -> str:
+        """Where the answer came from, when it is still the one given before the interview."""
+        source = self.prefill.source.get(question.id)
+        if source is None or self.draft.answers.get(question.id) != self.prefill.answers.get(
+            question.id
+        ):
+            return ""
+        return t("from_file" if source == "file" else "from_set", self.lang)
+
+    def walk(self, steps: list[Question | str]) -> None:
+        """Ask ``steps`` in order; the back key returns to the previous step (none on the first).
+
+        Every answer is saved when given, so going back loses nothing: walking forward again
+        asks each step anew with its kept answer as the default.
+        """
+        back = t("back_hint", self.lang)
+        i = 0
+        while i < len(steps):
+            step = steps[i]
+            try:
+                if isinstance(step, str):
+                    self.ask_target(back=back if i else None)
+                else:
+                    self.ask_question(step, back=back if i else None)
+            except GoBack:
+                i = max(i - 1, 0)
+                continue
+            i += 1
+
+    def answer_pending(self, question: Question) -> None:
+        """The evidence line interrupted last time; back from it re-asks the question's choice."""
+        try:
+            self.ask_evidence(question, back=t("back_hint", self.lang))
+        except GoBack:
+            self.ask_question(question)
+
+    def ask_target(self, back: str | None = None) -> None:
         choices = [(SUGGEST, t("suggest_target", self.lang))]
         choices += [(r.id, r.name.get(self.lang)) for r in self.pack.roles.roles]
         chosen = self.ask.select(
@@ -148,6 +224,7 @@ class Interview:
             choices,
             default=self.draft.target,
             instruction=t("select_instruction", self.lang),
+            back=back,
         )
         self.draft.target = None if chosen == SUGGEST else chosen
         self.draft.target_asked = True
@@ -171,7 +248,20 @@ class Interview:
                 )
         return ""
 
-    def ask_question(self, question: Question) -> None:
+    def ask_question(self, question: Question, back: str | None = None) -> None:
+        """Ask ``question`` (and its evidence line); back at the evidence line re-asks the choice.
+
+        ``back``: the back key's hint; the key then raises GoBack out of the choice."""
+        while True:
+            if self._ask_choice(question, back):
+                try:
+                    self.ask_evidence(question, back=t("back_hint", self.lang))
+                except GoBack:
+                    continue
+            return
+
+    def _ask_choice(self, question: Question, back: str | None) -> bool:
+        """Ask the choice and save it; True when it needs an evidence line."""
         lang = self.lang
         done = len(self.draft.answers)
         bar_cells = 20
@@ -183,7 +273,7 @@ class Interview:
         if question.hint is not None:
             self.say(t("hint_line", lang, text=question.hint.get(lang)), "dim")
         choices = [(c.value, c.text.get(lang)) for c in question.choices]
-        current = self.draft.answers.get(question.id)
+        current = self.draft.answers.get(question.id, self.defaults.get(question.id))
         if not is_choice(question, current):
             current = None  # offered as the default only when it answers the question
         if question.kind == "multi":
@@ -202,6 +292,7 @@ class Interview:
                 checked=current if isinstance(current, list) else (),
                 validate=validate,
                 instruction=t("multi_instruction", lang),
+                back=back,
             )
         else:
             value = self.ask.select(
@@ -209,16 +300,21 @@ class Interview:
                 choices,
                 default=current if isinstance(current, str) else None,
                 instruction=t("select_instruction", lang),
+                back=back,
             )
         self.draft.answers[question.id] = value
         self.save()
         level = self.pack.level_of[question.id].get(value) if isinstance(value, str) else None
         if level is not None and level >= self.pack.meta.scoring.proof_level:
-            self.ask_evidence(question)
-        elif self.draft.evidence.pop(question.id, None) is not None:
+            return True
+        stale = self.draft.evidence.pop(question.id, None) is not None
+        if self.draft.pending_evidence == question.id:  # left by a back from its evidence line
+            self.draft.pending_evidence, stale = None, True
+        if stale:
             self.save()
+        return False
 
-    def ask_evidence(self, question: Question) -> None:
+    def ask_evidence(self, question: Question, back: str | None = None) -> None:
         """The number behind a level ≥ 3 claim; an interrupted prompt is asked again on resume."""
         lang = self.lang
         self.draft.pending_evidence = question.id
@@ -229,6 +325,7 @@ class Interview:
             t("evidence_q", lang),
             default=self.draft.evidence.get(question.id, ""),
             validate=lambda typed: _evidence_fits(typed, lang),
+            back=back,
         ).strip()
         if text:
             self.draft.evidence[question.id] = text
@@ -250,7 +347,25 @@ class Interview:
             titles.append(choice.text.get(self.lang) if choice else v)
         return " + ".join(titles)
 
-    def review(self) -> None:
+    def _sections(self) -> list[tuple[str, list[Question]]]:
+        """Each section's name and the questions this interview asks in it (--quick: fewer)."""
+        asked = {q.id for q in self.order}
+        lang = self.lang
+        found = []
+        for _section_id, name, questions in self.pack.sections:
+            mine = [q for q in questions if q.id in asked]
+            if mine:
+                found.append((name.get(lang), mine))
+        return found
+
+    def _label(self, question: Question) -> str:
+        """The question's module, its number there and its prompt."""
+        for name, questions in self._sections():
+            if question in questions:
+                return f"{name} {questions.index(question) + 1}. {question.prompt.get(self.lang)}"
+        return question.prompt.get(self.lang)
+
+    def _print_review(self) -> None:
         from rich.table import Table
         from rich.text import Text
 
@@ -258,36 +373,85 @@ class Interview:
 
         console = make_console(stderr=True)
         lang = self.lang
+        console.print()
+        console.rule(Text(t("review_title", lang), style="bold"), align="left")
+        for name, questions in self._sections():
+            table = Table(title=Text(name), title_justify="left", show_header=False, box=None)
+            table.add_column(ratio=3)
+            table.add_column(ratio=2, style="green")
+            for q in questions:
+                answer = Text(self._answer_text(q))
+                if mark := self._mark(q):
+                    answer.append(f" {mark}", style="dim")
+                if q.id in self.draft.evidence:
+                    answer.append(f"\n{self.draft.evidence[q.id]}", style="dim italic")
+                table.add_row(Text(q.prompt.get(lang)), answer)
+            console.print(table)
+
+    def review(self) -> None:
+        """The whole review once; after each change only what changed, and "show all" again."""
+        lang = self.lang
+        self._print_review()
+        edited = False
         while True:
-            console.print()
-            console.rule(Text(t("review_title", lang), style="bold"), align="left")
-            for _section_id, name, questions in self.pack.sections:
-                table = Table(
-                    title=Text(name.get(lang)), title_justify="left", show_header=False, box=None
-                )
-                table.add_column(ratio=3)
-                table.add_column(ratio=2, style="green")
-                for q in questions:
-                    answer = Text(self._answer_text(q))
-                    if q.id in self.draft.evidence:
-                        answer.append(f"\n{self.draft.evidence[q.id]}", style="dim italic")
-                    table.add_row(Text(q.prompt.get(lang)), answer)
-                console.print(table)
-            action = self.ask.select(
-                t("review_action", lang),
-                [("done", t("review_done", lang)), ("change", t("review_change", lang))],
-            )
+            actions = [("done", t("review_done", lang)), ("change", t("review_change", lang))]
+            if edited:
+                actions.append(("all", t("review_show_all", lang)))
+            action = self.ask.select(t("review_action", lang), actions)
             if action == "done":
                 return
-            width = max(console.width - 6, 30)
-            picks = [("__back__", t("review_back", lang))]
-            for _section_id, name, questions in self.pack.sections:
-                for k, q in enumerate(questions, 1):
-                    label = f"{name.get(lang)} {k}. {q.prompt.get(lang)} → {self._answer_text(q)}"
-                    picks.append((q.id, _fit(label, width)))
-            qid = self.ask.select(t("review_pick", lang), picks)
-            if qid != "__back__":
-                self.ask_question(self.pack.questions[qid])
+            if action == "all":
+                self._print_review()
+                edited = False
+                continue
+            qid = self._pick()
+            if qid is None:
+                continue
+            question = self.pack.questions[qid]
+            before = self._answer_text(question), self.draft.evidence.get(qid, "")
+            try:
+                self.ask_question(question, back=t("back_hint", lang))
+            except GoBack:
+                continue
+            after = self._answer_text(question), self.draft.evidence.get(qid, "")
+            self._say_change(question, before, after)
+            edited = True
+
+    def _pick(self) -> str | None:
+        """The question to change, found by typing part of its module, prompt or answer."""
+        from rich.cells import cell_len
+
+        lang = self.lang
+        width = max(self.say.width - 4, 30)
+        picks = [("__back__", t("review_back", lang))]
+        for name, questions in self._sections():
+            for k, q in enumerate(questions, 1):
+                label = f"{name} {k}. {q.prompt.get(lang)} → {self._answer_text(q)}"
+                picks.append((q.id, label if cell_len(label) <= width else _fit(label, width)))
+        qid = self.ask.select(
+            t("review_pick", lang), picks, instruction=t("review_search", lang), search=True
+        )
+        return None if qid == "__back__" else qid
+
+    def _say_change(
+        self, question: Question, before: tuple[str, str], after: tuple[str, str]
+    ) -> None:
+        lang = self.lang
+        self.say()
+        if before == after:
+            self.say(t("review_unchanged", lang), "dim")
+            return
+        self.say(t("review_changed", lang, question=self._label(question)), "bold")
+        for label, old, new in (
+            (t("review_answer", lang), *[x[0] for x in (before, after)]),
+            (t("review_evidence", lang), *[x[1] for x in (before, after)]),
+        ):
+            if old != new:
+                none = t("review_none", lang)
+                self.say.lines(
+                    [("", f"  {label}"), ("dim", old or none), ("", " → "), ("green", new or none)],
+                    indent=4,
+                )
 
 
 def quick_questions(pack: RulePack) -> list[Question]:

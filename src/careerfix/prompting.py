@@ -22,6 +22,10 @@ from rich.cells import cell_len
 
 from careerfix.lines import INTERVIEW_MAX_WIDTH, MIN_WIDTH, wrap, wrap_fragments
 
+# The back key: Ctrl-B ("back") reaches the prompt in every terminal, in selects, checkboxes and
+# text prompts alike, where a printable key like "<" would be typed into the text or the filter.
+BACK_KEY = "c-b"
+
 STYLE = Style(
     [
         ("qmark", "fg:ansicyan bold"),
@@ -35,8 +39,16 @@ STYLE = Style(
 )
 
 
+class GoBack(Exception):
+    """The back key was pressed: the interview returns to the previous question."""
+
+
 class Prompts(Protocol):
-    """What the interview asks through; Ctrl-C / Ctrl-D raise KeyboardInterrupt / EOFError."""
+    """What the interview asks through; Ctrl-C / Ctrl-D raise KeyboardInterrupt / EOFError.
+
+    ``back``: the hint naming the back key, shown with the prompt; given, the key is live and
+    raises :class:`GoBack`. ``search``: a select the user can filter by typing.
+    """
 
     def select(
         self,
@@ -44,6 +56,9 @@ class Prompts(Protocol):
         choices: Sequence[tuple[str, str]],
         default: str | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
+        search: bool = False,
     ) -> str: ...
 
     def checkbox(
@@ -53,6 +68,8 @@ class Prompts(Protocol):
         checked: Sequence[str] = (),
         validate: Callable[[list[str]], bool | str] | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
     ) -> list[str]: ...
 
     def text(
@@ -61,6 +78,8 @@ class Prompts(Protocol):
         default: str = "",
         instruction: str | None = None,
         validate: Callable[[str], bool | str] | None = None,
+        *,
+        back: str | None = None,
     ) -> str: ...
 
 
@@ -96,6 +115,9 @@ class Prompter:
         choices: Sequence[tuple[str, str]],
         default: str | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
+        search: bool = False,
     ) -> str:
         """``choices`` are (value, title) pairs; returns the chosen value."""
         width = self._width()
@@ -103,17 +125,23 @@ class Prompter:
             Choice(title=self._title(title, width, _SELECT_PREFIX), value=value)
             for value, title in choices
         ]
-        instruction = instruction or _SELECT_KEYS
+        instruction = _with_back(instruction or _SELECT_KEYS, back)
         question = questionary.select(
-            self._message(message, instruction, width),
+            self._message(message, instruction or "", width),
             choices=items,
             default=next((c for c in items if c.value == default), None),
             instruction=instruction,
             qmark="?",
             style=STYLE,
             use_indicator=False,
+            use_search_filter=search,
+            use_jk_keys=not search,  # questionary: j and k are letters of the filter then
             **self._io,
         )
+        if search:
+            _filter_any_character(question)
+        if back is not None:
+            _add_back_key(question)
         chosen = str(self._ask(_stop_on_ctrl_d(question)))
         self._echo(message, [title for value, title in choices if value == chosen], width)
         return chosen
@@ -125,6 +153,8 @@ class Prompter:
         checked: Sequence[str] = (),
         validate: Callable[[list[str]], bool | str] | None = None,
         instruction: str | None = None,
+        *,
+        back: str | None = None,
     ) -> list[str]:
         width = self._width()
         items = [
@@ -135,9 +165,9 @@ class Prompter:
             )
             for value, title in choices
         ]
-        instruction = instruction or _CHECKBOX_KEYS
+        instruction = _with_back(instruction or _CHECKBOX_KEYS, back)
         question = questionary.checkbox(
-            self._message(message, instruction, width),
+            self._message(message, instruction or "", width),
             choices=items,
             validate=validate or (lambda _: True),
             instruction=instruction,
@@ -145,6 +175,8 @@ class Prompter:
             style=STYLE,
             **self._io,
         )
+        if back is not None:
+            _add_back_key(question)
         chosen = [str(v) for v in self._ask(_stop_on_ctrl_d(question))]
         self._echo(message, [title for value, title in choices if value in chosen], width)
         return chosen
@@ -155,9 +187,12 @@ class Prompter:
         default: str = "",
         instruction: str | None = None,
         validate: Callable[[str], bool | str] | None = None,
+        *,
+        back: str | None = None,
     ) -> str:
         """A line of text; ``validate`` refuses it as typed (its message shows, the prompt stays)."""
         width = self._width()
+        instruction = _with_back(instruction, back)
         question = questionary.text(
             self._message(message, instruction or "", width),
             default=default,
@@ -167,6 +202,8 @@ class Prompter:
             style=STYLE,
             **self._io,
         )
+        if back is not None:
+            _add_back_key(question)
         answer = str(self._ask(question))
         self._echo(message, [answer] if answer.strip() else [], width)
         return answer
@@ -229,6 +266,57 @@ def _stop_on_ctrl_d(question: questionary.Question) -> questionary.Question:
         [b for b in (app.key_bindings, bindings) if b is not None]
     )
     return question
+
+
+def _with_back(instruction: str | None, back: str | None) -> str | None:
+    """The prompt's instruction with the back key's hint after it."""
+    if back is None:
+        return instruction
+    return f"{instruction}  {back}" if instruction else back
+
+
+def _add_back_key(question: questionary.Question) -> None:
+    """Make the back key end ``question`` by raising :class:`GoBack` from ``unsafe_ask``.
+
+    Merged after questionary's own bindings, so it wins over a text prompt's Ctrl-B (cursor
+    left, which the arrow key still does).
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add(BACK_KEY, eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(exception=GoBack(), style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+
+
+def _filter_any_character(question: questionary.Question) -> None:
+    """Let every typed character filter a searchable select, Chinese ones included.
+
+    questionary binds its filter to ASCII (``string.printable``) only, and drops other keys.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    control = next(
+        (c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl)), None
+    )
+    if control is None:  # another questionary layout: keep its ASCII-only filter
+        return
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Any)
+    def _type(event: Any) -> None:
+        char = event.key_sequence[0].key
+        if isinstance(char, str) and len(char) == 1 and char.isprintable():
+            control.add_search_character(char)  # type: ignore[arg-type]
+
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
 def make_prompter() -> Prompts:

@@ -195,7 +195,7 @@ def check_ranges(report: dict[str, Any]) -> None:
     assert "coverage" in seen  # every module says its coverage, even with no answer
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     doc=valid_answers(), fmt=st.sampled_from(["yaml", "json"]), lang=st.sampled_from(["zh", "en"])
 )
@@ -314,7 +314,7 @@ def mutations(base: bytes) -> st.SearchStrategy[bytes]:
 EXAMPLE_BYTES = EXAMPLE.read_bytes()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=mutations(EXAMPLE_BYTES),
     name=st.sampled_from(["a.yaml", "a.json", "answers"]),
@@ -360,12 +360,8 @@ def broken_pack_file(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, draw(mutations((SHIPPED_RULES / name).read_bytes()))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue #14: an emptied pack file gives a message that does not name the file (point 1, other helpers' work): remove this marker once it is merged",
-)
 @settings(
-    max_examples=30,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -408,8 +404,8 @@ def test_any_bytes_as_a_pack_file_end_cleanly(
         finally:
             shutil.copyfile(SHIPPED_RULES / name, target)
     assert_clean_exit(result, allowed={ExitCode.OK, ExitCode.RULES})
-    if result.exit_code == ExitCode.RULES:
-        assert Path(name).name in result.stderr, result.stderr  # the message names the file
+    if result.exit_code == ExitCode.RULES:  # the problems name the file (rules check: stdout)
+        assert Path(name).name in result.stdout + result.stderr, result.stderr
 
 
 class StopAtOnce:
@@ -439,11 +435,7 @@ def _valid_draft() -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue #14: a draft that is not UTF-8 crashes every start (point 1, other helpers' work): remove this marker once it is merged",
-)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=mutations(_valid_draft()), resume=st.sampled_from([None, "--resume", "--restart"]))
 @example(data=b"\xff\xfe{}", resume="--restart")  # not UTF-8
 @example(data=b'{"pack": 3, "pack_version": [], "answers": "x"}', resume=None)  # wrong types
@@ -483,13 +475,21 @@ class _Short(tuple):  # type: ignore[type-arg]
         return "<cached pack>"
 
 
+_ASSESS_OWN_PACK = ["assess", "-a", str(EXAMPLE), "-f", "json", "--no-save", "--rules"]
+
+
 @pytest.fixture(scope="module")
 def cached_report() -> Iterator[tuple[Path, bytes, str]]:
     """A home whose cache holds the shipped pack, the cache file's bytes, and the report it gives."""
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
+        # A copy that is not byte-identical to the shipped pack: the shipped one is read from
+        # the cache inside careerfix; this one gets a cache in the home, as a user's pack would.
+        shutil.copytree(SHIPPED_RULES, home / "rules")
+        with (home / "rules" / "pack.yaml").open("a", encoding="utf-8") as pack_file:
+            pack_file.write("\n# a copy\n")
         env = {"CAREERFIX_HOME": str(home)}
-        result = run_cli(["assess", "-a", str(EXAMPLE), "-f", "json", "--no-save"], env=env)
+        result = run_cli([*_ASSESS_OWN_PACK, str(home / "rules")], env=env)
         assert result.exit_code == 0, result.stderr
         (cache_file,) = (home / "cache" / "packs").glob("*.json")
         yield _Short((cache_file, cache_file.read_bytes(), result.stdout))
@@ -497,8 +497,10 @@ def cached_report() -> Iterator[tuple[Path, bytes, str]]:
 
 @st.composite
 def wrong_typed_cache(draw: st.DrawFn, base: bytes) -> bytes:
-    """The real cache with one value somewhere inside replaced by a value of another type."""
-    data = json.loads(base)
+    """The real cache with one value somewhere inside replaced by a value of another type
+    (its verifying line kept as it was)."""
+    header, _, payload = base.partition(b"\n")
+    data = json.loads(payload)
     node: Any = data
     for _ in range(draw(st.integers(1, 6))):
         keys = list(node) if isinstance(node, dict) else list(range(len(node)))
@@ -520,15 +522,11 @@ def wrong_typed_cache(draw: st.DrawFn, base: bytes) -> bytes:
             )
             break
         node = child
-    return json.dumps(data, ensure_ascii=False).encode()
+    return header + b"\n" + json.dumps(data, ensure_ascii=False).encode()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue #14: a wrong-typed pack cache crashes or blames valid answers (point 1, other helpers' work): remove this marker once it is merged",
-)
 @settings(
-    max_examples=40,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -543,8 +541,7 @@ def test_any_bytes_as_the_pack_cache_never_change_the_report(
         cache_file.write_bytes(bytes_)
         with time_limit():
             result = run_cli(
-                ["assess", "-a", str(EXAMPLE), "-f", "json", "--no-save"],
-                env={"CAREERFIX_HOME": str(home)},
+                [*_ASSESS_OWN_PACK, str(home / "rules")], env={"CAREERFIX_HOME": str(home)}
             )
     finally:
         cache_file.write_bytes(good)

@@ -24,7 +24,7 @@ from careerfix.errors import (
     NoTerminalError,
     ProblemsError,
 )
-from careerfix.i18n import resolve_lang, t
+from careerfix.i18n import lang_in_argv, resolve_lang, t
 from careerfix.models.lang import Lang
 from careerfix.safe_text import block, inline
 
@@ -42,11 +42,13 @@ class _Group(TyperGroup):
 
 
 def _report_error(exc: CareerfixError) -> None:
+    # The language of the command: its --lang, else CAREERFIX_LANG, else the locale.
+    lang = resolve_lang(lang_in_argv(sys.argv[1:]))
     if isinstance(exc, ProblemsError):
         for problem in exc.problems:
-            sys.stderr.write(f"careerfix: {inline(problem.format())}\n")
+            sys.stderr.write(f"careerfix: {inline(problem.format(lang))}\n")
     else:
-        sys.stderr.write(f"careerfix: {block(exc.message)}\n")
+        sys.stderr.write(f"careerfix: {block(exc.text(lang))}\n")
     sys.stderr.flush()
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerfix.errors import Problem
+from careerfix.errors import Problem, Said
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -36,27 +36,29 @@ def read_text(path: Path, display: str, max_bytes: int) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             raise DataFileError(
-                Problem(display, "", f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+                Problem(display, "", Said.of("df_too_big", size=size, limit=max_bytes))
             )
         raw = path.read_bytes()
     except IsADirectoryError:
-        raise DataFileError(Problem(display, "", "is a directory, not a file")) from None
+        raise DataFileError(Problem(display, "", Said.of("df_is_dir"))) from None
     except FileNotFoundError:
-        raise DataFileError(Problem(display, "", "file not found")) from None
+        raise DataFileError(Problem(display, "", Said.of("df_not_found"))) from None
     except PermissionError:
-        raise DataFileError(Problem(display, "", "permission denied")) from None
+        raise DataFileError(Problem(display, "", Said.of("df_permission"))) from None
     except OSError as exc:
-        raise DataFileError(Problem(display, "", f"cannot read: {exc.strerror}")) from None
+        raise DataFileError(
+            Problem(display, "", Said.of("df_cannot_read", reason=exc.strerror))
+        ) from None
     return decode(raw, display, max_bytes)
 
 
 def decode(raw: bytes, display: str, max_bytes: int) -> str:
     if len(raw) > max_bytes:
         raise DataFileError(
-            Problem(display, "", f"input is {len(raw):,} bytes; the limit is {max_bytes:,} bytes")
+            Problem(display, "", Said.of("df_input_too_big", size=len(raw), limit=max_bytes))
         )
     if b"\x00" in raw:
-        raise DataFileError(Problem(display, "", "looks like a binary file, not YAML or JSON text"))
+        raise DataFileError(Problem(display, "", Said.of("df_binary")))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -65,13 +67,12 @@ def decode(raw: bytes, display: str, max_bytes: int) -> str:
             Problem(
                 display,
                 "",
-                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start});"
-                " save it as UTF-8",
+                Said.of("df_not_utf8", byte=raw[exc.start], offset=exc.start),
                 line=line,
             )
         ) from None
     if not text.strip():
-        raise DataFileError(Problem(display, "", "file is empty"))
+        raise DataFileError(Problem(display, "", Said.of("df_empty")))
     return text
 
 
@@ -95,7 +96,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Node]:
         except yaml.YAMLError as exc:
             raise DataFileError(Problem(display, "", f"YAML error: {exc}")) from None
         if node is None:
-            raise DataFileError(Problem(display, "", "file is empty"))
+            raise DataFileError(Problem(display, "", Said.of("df_empty")))
         _reject_aliases_and_duplicates(node, display)
         try:
             data = loader.construct_document(node)
@@ -248,12 +249,12 @@ def validation_problems(
     return problems
 
 
-def _message(err: Any) -> str:
+def _message(err: Any) -> str | Said:
     kind = err["type"]
     if kind in {"missing", "missing_keyword_argument", "missing_argument"}:
-        return "missing required field"
+        return Said.of("df_missing")
     if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
-        return "unknown field (not part of the schema; check the spelling)"
+        return Said.of("df_unknown_field")
     msg: str = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]

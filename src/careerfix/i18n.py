@@ -557,6 +557,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # --- drafts, Ctrl-D and signals ---
     # (end of: drafts, Ctrl-D and signals)
     # --- answers, data-file and pack-check messages ---
+    "df_too_big": (
+        "文件有 {size:,} 字节，上限是 {limit:,} 字节",
+        "file is {size:,} bytes; the limit is {limit:,} bytes",
+    ),
+    "df_input_too_big": (
+        "输入有 {size:,} 字节，上限是 {limit:,} 字节",
+        "input is {size:,} bytes; the limit is {limit:,} bytes",
+    ),
+    "df_is_dir": ("这是一个目录，不是文件", "is a directory, not a file"),
+    "df_not_found": ("找不到文件", "file not found"),
+    "df_permission": ("没有读取权限", "permission denied"),
+    "df_cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "df_binary": (
+        "看起来是二进制文件，不是 YAML 或 JSON 文本",
+        "looks like a binary file, not YAML or JSON text",
+    ),
+    "df_not_utf8": (
+        "不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）；请另存为 UTF-8",
+        "is not UTF-8 text (byte 0x{byte:02x} at offset {offset}); save it as UTF-8",
+    ),
+    "df_empty": ("文件是空的", "file is empty"),
+    "df_missing": ("缺少必填字段", "missing required field"),
+    "df_unknown_field": (
+        "未知字段（不在格式定义中，请检查拼写）",
+        "unknown field (not part of the schema; check the spelling)",
+    ),
     # (end of: answers, data-file and pack-check messages)
     # --- history ids in compare; benchmarks ---
     "compare_no_side": (
@@ -616,6 +642,19 @@ def locale_lang() -> Lang | None:
         if value in {"c", "posix"} or value.startswith(("c.", "posix.")):
             return None
         return "en"
+    return None
+
+
+def lang_in_argv(argv: list[str]) -> Lang | None:
+    """The ``--lang`` given on a command line, if any (errors are worded before typer parses)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            value = arg[len("--lang=") :]
+        if value in LANGUAGES:
+            return value
     return None
 
 

@@ -32,18 +32,24 @@ from careerfix.safe_text import block, inline
 class _Group(TyperGroup):
     """Turns every :class:`CareerfixError` into a message on stderr and its exit code."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Kept so an error is worded in the command's --lang (sys.argv is not it in-process).
+        ctx.meta["careerfix_argv"] = list(args)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except CareerfixError as exc:
             if exc.message:  # a reader that went away needs no message
-                _report_error(exc)
+                _report_error(exc, ctx.meta.get("careerfix_argv"))
             ctx.exit(int(exc.exit_code))
 
 
-def _report_error(exc: CareerfixError) -> None:
+def _report_error(exc: CareerfixError, argv: list[str] | None = None) -> None:
     # The language of the command: its --lang, else CAREERFIX_LANG, else the locale.
-    lang = resolve_lang(lang_in_argv(sys.argv[1:]))
+    lang = resolve_lang(lang_in_argv(sys.argv[1:] if argv is None else argv))
     if isinstance(exc, ProblemsError):
         for problem in exc.problems:
             sys.stderr.write(f"careerfix: {inline(problem.format(lang))}\n")

@@ -94,7 +94,9 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Node]:
         except yaml.MarkedYAMLError as exc:
             raise DataFileError(_yaml_problem(exc, display)) from None
         except yaml.YAMLError as exc:
-            raise DataFileError(Problem(display, "", f"YAML error: {exc}")) from None
+            raise DataFileError(
+                Problem(display, "", Said.of("df_yaml_error", error=str(exc)))
+            ) from None
         if node is None:
             raise DataFileError(Problem(display, "", Said.of("df_empty")))
         _reject_aliases_and_duplicates(node, display)
@@ -109,15 +111,18 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Node]:
 
 def _yaml_problem(exc: Any, display: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-    if "could not determine a constructor" in what or "python/" in what:
-        what = f"unsafe or unknown YAML tag rejected ({exc.problem})"
+    # The parser's own words (context, problem) are PyYAML's English and stay as they are.
+    what: str | Said = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+    if "could not determine a constructor" in what or "python/" in what:  # type: ignore[operator]
+        what = Said.of("df_yaml_tag", problem=exc.problem)
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     opened = exc.context_mark
     if opened is not None and mark is not None and opened.line != mark.line:
-        what += f" (the structure began on line {opened.line + 1})"
-    return Problem(display, "", f"YAML syntax error: {what}", line=line, column=col)
+        message = Said.of("df_yaml_syntax_began", what=what, line=opened.line + 1)
+    else:
+        message = Said.of("df_yaml_syntax", what=what)
+    return Problem(display, "", message, line=line, column=col)
 
 
 def _reject_aliases_and_duplicates(root: Node, display: str) -> None:
@@ -138,7 +143,7 @@ def _reject_aliases_and_duplicates(root: Node, display: str) -> None:
                 Problem(
                     display,
                     "",
-                    "YAML anchors and aliases (&name / *name) are not supported; write values out",
+                    Said.of("df_alias"),
                     line=mark.line + 1,
                     column=mark.column + 1,
                 )
@@ -153,7 +158,7 @@ def _reject_aliases_and_duplicates(root: Node, display: str) -> None:
                         Problem(
                             display,
                             k,
-                            f"duplicate key (first on line {keys[k].start_mark.line + 1})",
+                            Said.of("df_duplicate_key", line=keys[k].start_mark.line + 1),
                             line=key.start_mark.line + 1,
                             column=key.start_mark.column + 1,
                         )
@@ -170,10 +175,16 @@ def parse_json(text: str, display: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataFileError(
-            Problem(display, "", f"JSON syntax error: {exc.msg}", line=exc.lineno, column=exc.colno)
+            Problem(
+                display,
+                "",
+                Said.of("df_json_syntax", msg=exc.msg),
+                line=exc.lineno,
+                column=exc.colno,
+            )
         ) from None
     except RecursionError:
-        raise DataFileError(Problem(display, "", "JSON is nested too deeply")) from None
+        raise DataFileError(Problem(display, "", Said.of("df_json_deep"))) from None
 
 
 def node_for_json(text: str) -> Node | None:
@@ -258,26 +269,50 @@ def _message(err: Any) -> str | Said:
     msg: str = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
+    message: str | Said = _said_like(kind, err.get("ctx") or {}, msg)
     if kind in {"string_type", "int_type", "float_type", "list_type", "dict_type", "bool_type"} or (
         kind.endswith("_parsing")
         or kind in {"model_type", "model_attributes_type", "dataclass_type", "dataclass_args_type"}
     ):
-        msg = f"{msg} (got {describe(err.get('input'))})"
+        message = Said.of("pd_got", msg=message, got=describe(err.get("input")))
+    return message
+
+
+def _said_like(kind: str, ctx: dict[str, Any], msg: str) -> str | Said:
+    """pydantic's message as a Said of the same English text, else the message as it is.
+
+    Standard kinds are keyed ``pd_<kind>`` (``_1`` for a count of one), the custom errors of the
+    pack's records ``pack_<kind>`` (or ``pack_<kind>_<ctx names>`` when one kind has two texts).
+    A key is used only if its English equals pydantic's, so English output cannot change.
+    """
+    from careerfix.i18n import has_message
+
+    names = "_".join(sorted(ctx))
+    candidates = [f"pd_{kind}_1", f"pd_{kind}", f"pack_{kind}", f"pack_{kind}_{names}"]
+    for key in candidates:
+        if not has_message(key):
+            continue
+        try:
+            said = Said.of(key, **ctx)
+            if str(said) == msg:
+                return said
+        except (KeyError, IndexError, ValueError):
+            continue
     return msg
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Said:
     if value is None:
-        return "nothing"
+        return Said.of("df_nothing")
     if isinstance(value, bool):
-        return f"a boolean {str(value).lower()}"
+        return Said.of("df_boolean", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"a number {value}"
+        return Said.of("df_number", value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
-        return f"text {shown!r}"
+        return Said.of("df_text", value=repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return Said.of("df_list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return Said.of("df_mapping")
+    return Said.of("df_type", name=type(value).__name__)

@@ -47,6 +47,18 @@ class Said:
     def __str__(self) -> str:
         return self.text("en")
 
+    # A message compares equal to its English text too, so code that matched messages as
+    # strings (checks, tests) keeps working now that they are Said.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return str(self) == other
+        if isinstance(other, Said):
+            return (self.key, self.values) == (other.key, other.values)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
 
 def said_text(message: str | Said, lang: Lang = "en") -> str:
     return message.text(lang) if isinstance(message, Said) else message

@@ -583,6 +583,247 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "未知字段（不在格式定义中，请检查拼写）",
         "unknown field (not part of the schema; check the spelling)",
     ),
+    # answers files: shape
+    "ans_stdin": ("<stdin>：无法读取标准输入", "<stdin>: cannot read standard input"),
+    "ans_top_level": (
+        "顶层必须是一个映射，且含有「answers:」字段",
+        "the top level must be a mapping with an 'answers:' field",
+    ),
+    "ans_keys_strings": ("键必须是文本", "Keys should be strings"),
+    "ans_string_type": ("应为文本（实际是{got}）", "Input should be a valid string (got {got})"),
+    "ans_dict_type": (
+        "应为映射（实际是{got}）",
+        "Input should be a valid dictionary (got {got})",
+    ),
+    "ans_literal": ("应为 {expected}", "Input should be {expected}"),
+    "ans_or": ("{first} 或 {last}", "{first} or {last}"),
+    # datafile.describe: what a value was
+    "df_nothing": ("空值", "nothing"),
+    "df_boolean": ("布尔值 {value}", "a boolean {value}"),
+    "df_number": ("数字 {value}", "a number {value}"),
+    "df_text": ("文本 {value}", "text {value}"),
+    "df_list": ("列表", "a list"),
+    "df_mapping": ("映射", "a mapping"),
+    "df_type": ("{name} 类型的值", "{name}"),
+    # YAML / JSON syntax
+    "df_yaml_error": ("YAML 错误：{error}", "YAML error: {error}"),
+    "df_yaml_syntax": ("YAML 语法错误：{what}", "YAML syntax error: {what}"),
+    "df_yaml_syntax_began": (
+        "YAML 语法错误：{what}（该结构从第 {line} 行开始）",
+        "YAML syntax error: {what} (the structure began on line {line})",
+    ),
+    "df_yaml_tag": (
+        "已拒绝不安全或未知的 YAML 标签（{problem}）",
+        "unsafe or unknown YAML tag rejected ({problem})",
+    ),
+    "df_alias": (
+        "不支持 YAML 锚点和别名（&name / *name）；请把值写出来",
+        "YAML anchors and aliases (&name / *name) are not supported; write values out",
+    ),
+    "df_duplicate_key": (
+        "重复的键（第一次出现在第 {line} 行）",
+        "duplicate key (first on line {line})",
+    ),
+    "df_json_syntax": ("JSON 语法错误：{msg}", "JSON syntax error: {msg}"),
+    "df_json_deep": ("JSON 嵌套太深", "JSON is nested too deeply"),
+    # answers files: against the pack
+    "ans_other_pack": (
+        "这些答案属于规则包「{theirs}」，但当前规则包是「{ours}」",
+        "these answers are for pack '{theirs}', but the rules pack is '{ours}'",
+    ),
+    "ans_other_version": (
+        "这些答案是为规则包 {theirs} 版写的；当前规则包是 {ours} 版，问题 id 可能不同"
+        "（运行「careerfix questions」获取新模板）",
+        "these answers were written for version {theirs} of the pack; "
+        "this pack is {ours} and its question ids may differ "
+        "(run 'careerfix questions' for a fresh template)",
+    ),
+    "ans_unknown_role": (
+        "未知角色「{role}」（角色：{roles}）",
+        "unknown role '{role}' (roles: {roles})",
+    ),
+    "ans_unknown_question": ("未知的问题 id{suggest}", "unknown question id{suggest}"),
+    "ans_did_you_mean": ("（是不是「{word}」？）", " (did you mean '{word}'?)"),
+    "ans_evidence_experience": (
+        "只有经验类问题才有证据",
+        "evidence belongs to experience questions only",
+    ),
+    "ans_not_a_choice": (
+        "「{value}」不是这里的选项（选项：{choices}）",
+        "'{value}' is not a choice here (choices: {choices})",
+    ),
+    "ans_expected_list": (
+        "应为选项值的列表，实际是{got}",
+        "expected a list of choice values, got {got}",
+    ),
+    "ans_expected_choice": ("应为一个选项值，实际是{got}", "expected a choice value, got {got}"),
+    "ans_one_choice": (
+        "这个问题只取一个选项，不是列表",
+        "this question takes one choice, not a list",
+    ),
+    "ans_choose_one": (
+        "至少选择一个值（或「不确定」的值）",
+        "choose at least one value (or the 'not sure' value)",
+    ),
+    "ans_unknown_alone": (
+        "「{unknown}」不能和其他选项一起选",
+        "'{unknown}' cannot be combined with other choices",
+    ),
+    "ans_listed_twice": ("有一个值列出了两次", "a value is listed twice"),
+    # --set and --target
+    "ans_set_form": (
+        "--set {pair}：应为 QUESTION=VALUE，例如 --set role.employer=platform",
+        "--set {pair}: expected QUESTION=VALUE, e.g. --set role.employer=platform",
+    ),
+    "ans_set_unknown": (
+        "--set {pair}：未知问题「{qid}」{suggest}",
+        "--set {pair}: unknown question '{qid}'{suggest}",
+    ),
+    "ans_set_not_choice": (
+        "--set {pair}：「{value}」不是「{qid}」的选项（选项：{choices}）",
+        "--set {pair}: '{value}' is not a choice of '{qid}' (choices: {choices})",
+    ),
+    "ans_target_unknown": (
+        "--target：未知角色「{target}」{suggest}；角色：{roles}（见「careerfix roles」）",
+        "--target: unknown role '{target}'{suggest}; roles: {roles} (see 'careerfix roles')",
+    ),
+    # pydantic's standard errors (English equal to pydantic's own text)
+    "pd_string_too_short_1": (
+        "文本至少应有 {min_length} 个字符",
+        "String should have at least {min_length} character",
+    ),
+    "pd_string_too_short": (
+        "文本至少应有 {min_length} 个字符",
+        "String should have at least {min_length} characters",
+    ),
+    "pd_string_too_long_1": (
+        "文本最多只能有 {max_length} 个字符",
+        "String should have at most {max_length} character",
+    ),
+    "pd_string_too_long": (
+        "文本最多只能有 {max_length} 个字符",
+        "String should have at most {max_length} characters",
+    ),
+    "pd_too_short_1": (
+        "{field_type} 至少应有 {min_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at least {min_length} item after validation, not {actual_length}",
+    ),
+    "pd_too_short": (
+        "{field_type} 至少应有 {min_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at least {min_length} items after validation, not {actual_length}",
+    ),
+    "pd_too_long_1": (
+        "{field_type} 最多只能有 {max_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at most {max_length} item after validation, not {actual_length}",
+    ),
+    "pd_too_long": (
+        "{field_type} 最多只能有 {max_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at most {max_length} items after validation, not {actual_length}",
+    ),
+    "pd_string_pattern_mismatch": (
+        "文本应符合模式「{pattern}」",
+        "String should match pattern '{pattern}'",
+    ),
+    "pd_less_than_equal": ("应小于或等于 {le}", "Input should be less than or equal to {le}"),
+    "pd_greater_than_equal": ("应大于或等于 {ge}", "Input should be greater than or equal to {ge}"),
+    "pd_less_than": ("应小于 {lt}", "Input should be less than {lt}"),
+    "pd_greater_than": ("应大于 {gt}", "Input should be greater than {gt}"),
+    "pd_literal_error": ("应为 {expected}", "Input should be {expected}"),
+    "pd_string_type": ("应为文本", "Input should be a valid string"),
+    "pd_int_type": ("应为整数", "Input should be a valid integer"),
+    "pd_float_type": ("应为数字", "Input should be a valid number"),
+    "pd_bool_type": ("应为布尔值", "Input should be a valid boolean"),
+    "pd_list_type": ("应为列表", "Input should be a valid list"),
+    "pd_dict_type": ("应为映射", "Input should be a valid dictionary"),
+    "pd_int_parsing": (
+        "应为整数，无法把文本读成整数",
+        "Input should be a valid integer, unable to parse string as an integer",
+    ),
+    "pd_float_parsing": (
+        "应为数字，无法把文本读成数字",
+        "Input should be a valid number, unable to parse string as a number",
+    ),
+    "pd_bool_parsing": (
+        "应为布尔值，无法识别输入",
+        "Input should be a valid boolean, unable to interpret input",
+    ),
+    "pd_int_from_float": (
+        "应为整数，实际是带小数部分的数字",
+        "Input should be a valid integer, got a number with a fractional part",
+    ),
+    "pd_model_type": (
+        "应为映射或 {class_name} 的实例",
+        "Input should be a valid dictionary or instance of {class_name}",
+    ),
+    "pd_got": ("{msg}（实际是{got}）", "{msg} (got {got})"),
+    # the custom errors of models/pack.py, by kind (English as written there)
+    "pack_choice_value": (
+        "选项值只能用小写字母、数字和 _，例如 'owned'",
+        "choice value must be lower-case letters, digits and _, e.g. 'owned'",
+    ),
+    "pack_choice_value_bool": (
+        "选项值「{value}」在 YAML 中会被读成布尔值；请换一个词",
+        "choice value '{value}' would be read as a boolean in YAML; pick another word",
+    ),
+    "pack_condition_form": (
+        "条件必须恰好含有 all、any、not、question、competency、module、fact 之一",
+        "a condition needs exactly one of all, any, not, question, competency, module, fact",
+    ),
+    "pack_condition_mixed": (
+        "all / any / not 不能和测试混用",
+        "all / any / not cannot be mixed with a test",
+    ),
+    "pack_condition_empty": ("all / any 至少需要一项", "all / any needs at least one item"),
+    "pack_condition_test": (
+        "问题测试必须恰好含有 equals、in、at_least、answered 之一",
+        "a question test needs exactly one of equals, in, at_least, answered",
+    ),
+    "pack_condition_test_form": (
+        "{form} 测试只取一个字段：at_least",
+        "a {form} test takes exactly one field: at_least",
+    ),
+    "pack_unknown_level": (
+        "「不确定」选项按未知计分，不带等级",
+        "a 'not sure' choice is scored as unknown and takes no level",
+    ),
+    "pack_duplicate_choice": ("重复的选项值：{dupes}", "duplicate choice value(s): {dupes}"),
+    "pack_unknown_choice": (
+        "每个问题都需要恰好一个「不确定」选项（unknown: true）",
+        "every question needs exactly one 'not sure' choice (unknown: true)",
+    ),
+    "pack_missing_competency": (
+        "经验类问题必须指明它的能力项",
+        "an experience question must name its competency",
+    ),
+    "pack_missing_hint": (
+        "经验类问题需要一条如何在等级间选择的提示",
+        "an experience question needs a hint on choosing between levels",
+    ),
+    "pack_missing_level": (
+        "经验类问题的每个选项都需要 0-4 的等级",
+        "every choice of an experience question needs a level 0-4",
+    ),
+    "pack_fact_question": (
+        "只有经验类问题才带 competency 或 evidence",
+        "only experience questions take competency or evidence",
+    ),
+    "pack_fact_level": (
+        "只有经验类问题的选项才有等级",
+        "only experience questions have levels on their choices",
+    ),
+    "pack_outlook_order": (
+        "outlook_order 要把 favoured、standard、tool 和 fallback 各列一次",
+        "outlook_order lists favoured, standard, tool and fallback once each",
+    ),
+    "pack_plan_order": (
+        "plan_order 要把 high、basics、skill、medium 和 low 各列一次",
+        "plan_order lists high, basics, skill, medium and low once each",
+    ),
+    "pack_level_scale": ("等级 0 到 4 必须各列一次", "levels must be listed once each, 0 to 4"),
+    "pack_core_and_helps": (
+        "一个能力项要么是 core，要么是 helps，不能两者都是：{both}",
+        "a competency is either core or helps, not both: {both}",
+    ),
     # (end of: answers, data-file and pack-check messages)
     # --- history ids in compare; benchmarks ---
     "compare_no_side": (

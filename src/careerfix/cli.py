@@ -169,7 +169,7 @@ def rules_check(
     code = _lang(lang)
     if problems:
         for problem in problems:
-            sys.stdout.write(inline(problem.format()) + "\n")
+            sys.stdout.write(inline(problem.format(code)) + "\n")
         sys.stderr.write(f"careerfix: {t('pack_problems', code, n=len(problems))}\n")
         raise typer.Exit(int(ExitCode.RULES))
     assert pack is not None

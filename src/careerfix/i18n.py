@@ -824,6 +824,131 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "一个能力项要么是 core，要么是 helps，不能两者都是：{both}",
         "a competency is either core or helps, not both: {both}",
     ),
+    # rules pack check
+    "rk_not_found": (
+        "找不到规则包：{path}{hint} 不是目录",
+        "rules pack not found: {path}{hint} is not a directory",
+    ),
+    "rk_from_env": ("（来自 ${env}）", " (from ${env})"),
+    "rk_top_level": ("顶层必须是字段的映射", "the top level must be a mapping of fields"),
+    "rk_no_module_file": ("模块缺少文件 {rel}", "no file {rel} for module"),
+    "rk_module_not_listed": (
+        "模块文件没有列在 {pack_file} 的「modules」下",
+        "module file is not listed under 'modules' in {pack_file}",
+    ),
+    "rk_duplicate_id": (
+        "重复的{kind} id「{value}」（另见 {other}）",
+        "duplicate {kind} id '{value}' (also in {other})",
+    ),
+    "rk_module_id_file": (
+        "模块 id「{module}」与文件名不符",
+        "module id '{module}' does not match file name",
+    ),
+    "rk_competency_prefix": (
+        "能力项 id 必须以「{module}.」开头",
+        "competency id must start with '{module}.'",
+    ),
+    "rk_no_questions": ("模块「{module}」没有问题", "module '{module}' has no questions"),
+    "rk_module_experience": (
+        "模块文件只放经验类问题",
+        "module files hold experience questions",
+    ),
+    "rk_unknown_competency_in": (
+        "模块「{module}」中没有能力项「{competency}」",
+        "unknown competency '{competency}' in module '{module}'",
+    ),
+    "rk_competency_no_question": (
+        "能力项「{competency}」没有问题",
+        "competency '{competency}' has no question",
+    ),
+    "rk_experience_in_module": (
+        "经验类问题应放在模块文件里",
+        "experience questions belong in a module file",
+    ),
+    "rk_unknown_source": (
+        "未知的来源 id「{sid}」（规则包使用 {span}）",
+        "unknown source id '{sid}' (the pack uses {span})",
+    ),
+    "rk_level_range": ("等级必须在 0 到 4 之间", "a level must be between 0 and 4"),
+    "rk_cond_unknown_question": (
+        "条件引用了未知问题「{qid}」",
+        "condition names unknown question '{qid}'",
+    ),
+    "rk_cond_not_choice": (
+        "「{value}」不是问题「{qid}」的选项（选项：{choices}）",
+        "'{value}' is not a choice of question '{qid}' (choices: {choices})",
+    ),
+    "rk_at_least_experience": (
+        "at_least 需要经验类问题，而不是「{qid}」",
+        "at_least needs an experience question, not '{qid}'",
+    ),
+    "rk_cond_unknown_competency": (
+        "条件引用了未知能力项「{competency}」",
+        "condition names unknown competency '{competency}'",
+    ),
+    "rk_cond_unknown_module": (
+        "条件引用了未知模块「{module}」",
+        "condition names unknown module '{module}'",
+    ),
+    "rk_unknown_fact": (
+        "未知事实「{fact}」（已知：{known}）",
+        "unknown fact '{fact}' (known: {known})",
+    ),
+    "rk_not_question_here": (
+        "「{qid}」不是这个文件里的问题",
+        "'{qid}' is not a question in this file",
+    ),
+    "rk_not_choice_of": ("「{value}」不是「{qid}」的选项", "'{value}' is not a choice of '{qid}'"),
+    "rk_unknown_competency": ("未知能力项「{competency}」", "unknown competency '{competency}'"),
+    "rk_unknown_verdict": ("未知结论「{verdict}」", "unknown verdict '{verdict}'"),
+    "rk_verdict_twice": ("结论「{verdict}」列了两次", "verdict '{verdict}' is listed twice"),
+    "rk_tie_order_missing": (
+        "tie_order 必须列出每个结论（缺少：{missing}）",
+        "tie_order must list every verdict (missing: {missing})",
+    ),
+    "rk_not_role_question": ("「{qid}」不是角色问题", "'{qid}' is not a role question"),
+    "rk_unknown_finding": ("未知发现「{finding}」", "unknown finding '{finding}'"),
+    "rk_unknown_role": ("未知角色「{role}」", "unknown role '{role}'"),
+    "rk_unknown_question": ("未知问题「{qid}」", "unknown question '{qid}'"),
+    "rk_unknown_reading": ("未知阅读 id「{rid}」", "unknown reading id '{rid}'"),
+    "rk_step_not_own": (
+        "「{competency}」不是模块「{module}」的能力项",
+        "'{competency}' is not a competency of module '{module}'",
+    ),
+    "rk_step_after_default": (
+        "「{competency}」升到 {to} 的步骤排在它的默认项（没有「when」的那条）之后，永远不会被选中",
+        "a step to {to} for '{competency}' after its default "
+        "(the entry without 'when') is never chosen",
+    ),
+    "rk_step_missing_default": (
+        "能力项「{competency}」需要一条没有「when」、升到等级 {to} 的步骤（给其余所有人）",
+        "competency '{competency}' needs a step to level {to} without 'when' "
+        "(the one for everyone else)",
+    ),
+    "rk_broken_placeholder": (
+        "占位符 {{placeholder}} 有误：{error}",
+        "broken {{placeholder}}: {error}",
+    ),
+    "rk_unknown_placeholder": (
+        "未知占位符 {{{name}}}（允许：{allowed}）",
+        "unknown placeholder {{{name}}} (allowed: {allowed})",
+    ),
+    "rk_bad_regex": ("不是有效的正则表达式：{error}", "not a valid regular expression: {error}"),
+    "rk_empty_match": (
+        "这个模式能匹配空文本，所以会在任何地方匹配",
+        "the pattern matches an empty text, so it would match anywhere",
+    ),
+    "rk_proof_example": (
+        "证明模式把这条证据判为 {got}，而不是 {status}",
+        "the proof patterns make this evidence {got}, not {status}",
+    ),
+    "rk_kind_competency": ("能力项", "competency"),
+    "rk_kind_question": ("问题", "question"),
+    "rk_kind_verdict": ("结论", "verdict"),
+    "rk_kind_finding": ("发现", "finding"),
+    "rk_kind_role": ("角色", "role"),
+    "rk_kind_resume_rule": ("简历规则", "resume rule"),
+    "rk_kind_reading": ("阅读", "reading"),
     # (end of: answers, data-file and pack-check messages)
     # --- history ids in compare; benchmarks ---
     "compare_no_side": (

@@ -206,6 +206,14 @@ PACK_CASES = [
         "应小于或等于 4",
     ),
     (
+        "pydantic-literal",
+        "diagnosis.yaml",
+        "  - id: role.title\n    kind: single\n",
+        "  - id: role.title\n    kind: singel\n",
+        "Input should be 'experience', 'single' or 'multi'",
+        "应为 'experience', 'single' 或 'multi'",
+    ),
+    (
         "custom-error",
         "modules/user.yaml",
         UNSURE,

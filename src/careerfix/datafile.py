@@ -288,6 +288,10 @@ def _said_like(kind: str, ctx: dict[str, Any], msg: str) -> str | Said:
     from careerfix.i18n import has_message
 
     names = "_".join(sorted(ctx))
+    expected = ctx.get("expected")
+    if kind == "literal_error" and isinstance(expected, str) and " or " in expected:
+        first, _, last = expected.rpartition(" or ")
+        ctx = {**ctx, "expected": Said.of("ans_or", first=first, last=last)}
     candidates = [f"pd_{kind}_1", f"pd_{kind}", f"pack_{kind}", f"pack_{kind}_{names}"]
     for key in candidates:
         if not has_message(key):

@@ -34,7 +34,7 @@ from careerfix.datafile import (
     parse_yaml,
     read_input_text,
 )
-from careerfix.errors import AnswersError, InputError, Problem
+from careerfix.errors import AnswersError, InputError, Problem, Said
 from careerfix.models.answers import Answers, AnswersFile
 from careerfix.models.records import Before, Constraint
 
@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 
 Loc = tuple[str | int, ...]
 # A problem before it is located in a file: where it is (a path of keys and indexes) and what.
-Issue = tuple[Loc, str]
+Message: TypeAlias = "str | Said"
+Issue = tuple[Loc, Message]
 
 NodeSource: TypeAlias = "Node | Callable[[], Node | None] | None"
 
@@ -79,20 +80,28 @@ def parse_overrides(pairs: Iterable[str], pack: RulePack) -> dict[str, str | lis
         qid, sep, value = pair.partition("=")
         qid, value = qid.strip(), value.strip()
         if not sep or not qid or not value:
-            raise InputError(
-                f"--set {pair!r}: expected QUESTION=VALUE, e.g. --set role.employer=platform"
-            )
+            raise InputError(Said.of("ans_set_form", pair=repr(pair)))
         q = pack.questions.get(qid)
         if q is None:
             raise InputError(
-                f"--set {pair!r}: unknown question '{qid}'{_suggest(qid, pack.questions)}"
+                Said.of(
+                    "ans_set_unknown",
+                    pair=repr(pair),
+                    qid=qid,
+                    suggest=_suggest(qid, pack.questions),
+                )
             )
         values = [v.strip() for v in value.split(",")] if q.kind == "multi" else [value]
         for v in values:
             if not is_choice(q, v):
                 raise InputError(
-                    f"--set {pair!r}: '{v}' is not a choice of '{qid}' "
-                    f"(choices: {', '.join(c.value for c in q.choices)})"
+                    Said.of(
+                        "ans_set_not_choice",
+                        pair=repr(pair),
+                        value=v,
+                        qid=qid,
+                        choices=", ".join(c.value for c in q.choices),
+                    )
                 )
         out[qid] = values if q.kind == "multi" else value
     return out
@@ -210,7 +219,7 @@ def from_data(data: Any) -> AnswersFile:
     pack here (see :func:`answers_from_data`).
     """
     if not isinstance(data, dict):
-        raise AnswersDataError([((), "the top level must be a mapping with an 'answers:' field")])
+        raise AnswersDataError([((), Said.of("ans_top_level"))])
     issues: list[Issue] = []
     values = _record_rule(AnswersFile)(data, (), issues)
     if issues:
@@ -224,7 +233,7 @@ def from_data(data: Any) -> AnswersFile:
 # the value as the record holds it (after any ``Before`` conversion), or _BAD.
 Rule = Callable[[Any, Loc, list[Issue]], Any]
 _BAD: Any = object()
-_UNKNOWN_FIELD = "unknown field (not part of the schema; check the spelling)"
+_UNKNOWN_FIELD = Said.of("df_unknown_field")
 
 
 @functools.cache
@@ -249,10 +258,10 @@ def _record_rule(cls: type) -> Rule:
             if name in data:
                 values[name] = rule(data[name], (*loc, name), issues)
             elif required:
-                issues.append(((*loc, name), "missing required field"))
+                issues.append(((*loc, name), Said.of("df_missing")))
         for key in data:
             if not isinstance(key, str):
-                issues.append(((*loc, _loc_key(key)), "Keys should be strings"))
+                issues.append(((*loc, _loc_key(key)), Said.of("ans_keys_strings")))
             elif key not in names:
                 issues.append(((*loc, key), _UNKNOWN_FIELD))
         return values
@@ -286,7 +295,7 @@ def _anything(value: Any, loc: Loc, issues: list[Issue]) -> Any:
 def _string(value: Any, loc: Loc, issues: list[Issue]) -> Any:
     if isinstance(value, str):
         return value
-    issues.append((loc, f"Input should be a valid string (got {describe(value)})"))
+    issues.append((loc, Said.of("ans_string_type", got=describe(value))))
     return _BAD
 
 
@@ -317,30 +326,28 @@ def _annotated_rule(tp: Any) -> Rule:
     return check
 
 
-def _string_limits(limits: dict[str, Any]) -> Callable[[str], str | None]:
+def _string_limits(limits: dict[str, Any]) -> Callable[[str], Said | None]:
     """A string's limits, with the messages pydantic gives for them."""
     unknown = set(limits) - {"min_length", "max_length", "pattern"}
     if unknown:
         raise TypeError(f"the answers check does not read these limits: {sorted(unknown)}")
     shortest, longest, pattern = (limits.get(k) for k in ("min_length", "max_length", "pattern"))
 
-    def problem(text: str) -> str | None:
+    def problem(text: str) -> Said | None:
         if shortest is not None and len(text) < shortest:
-            return f"String should have at least {_characters(shortest)}"
+            key = "pd_string_too_short_1" if shortest == 1 else "pd_string_too_short"
+            return Said.of(key, min_length=shortest)
         if longest is not None and len(text) > longest:
-            return f"String should have at most {_characters(longest)}"
+            key = "pd_string_too_long_1" if longest == 1 else "pd_string_too_long"
+            return Said.of(key, max_length=longest)
         if pattern is not None:
             import re
 
             if not re.search(pattern, text):
-                return f"String should match pattern '{pattern}'"
+                return Said.of("pd_string_pattern_mismatch", pattern=pattern)
         return None
 
     return problem
-
-
-def _characters(n: int) -> str:
-    return f"{n} character" if n == 1 else f"{n} characters"
 
 
 def _optional_rule(tp: Any) -> Rule:
@@ -357,12 +364,16 @@ def _optional_rule(tp: Any) -> Rule:
 
 def _literal_rule(options: tuple[Any, ...]) -> Rule:
     shown = [repr(o) for o in options]
-    expected = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    expected: Message = (
+        shown[0]
+        if len(shown) == 1
+        else Said.of("ans_or", first=", ".join(shown[:-1]), last=shown[-1])
+    )
 
     def check(value: Any, loc: Loc, issues: list[Issue]) -> Any:
         if any(type(value) is type(o) and value == o for o in options):
             return value
-        issues.append((loc, f"Input should be {expected}"))
+        issues.append((loc, Said.of("ans_literal", expected=expected)))
         return _BAD
 
     return check
@@ -371,7 +382,7 @@ def _literal_rule(options: tuple[Any, ...]) -> Rule:
 def _mapping_rule(key_rule: Rule, value_rule: Rule) -> Rule:
     def check(value: Any, loc: Loc, issues: list[Issue]) -> Any:
         if not isinstance(value, dict):
-            issues.append((loc, f"Input should be a valid dictionary (got {describe(value)})"))
+            issues.append((loc, Said.of("ans_dict_type", got=describe(value))))
             return _BAD
         out = {}
         for key, item in value.items():
@@ -416,21 +427,22 @@ def _header_issues(pack: RulePack, parsed: AnswersFile) -> list[Issue]:
         issues.append(
             (
                 ("pack",),
-                f"these answers are for pack '{parsed.pack}', but the rules pack is '{pack.id}'",
+                Said.of("ans_other_pack", theirs=parsed.pack, ours=pack.id),
             )
         )
     if parsed.pack_version is not None and _major(parsed.pack_version) != _major(pack.version):
         issues.append(
             (
                 ("pack_version",),
-                f"these answers were written for version {parsed.pack_version} of the pack; "
-                f"this pack is {pack.version} and its question ids may differ "
-                "(run 'careerfix questions' for a fresh template)",
+                Said.of("ans_other_version", theirs=parsed.pack_version, ours=pack.version),
             )
         )
     if parsed.target is not None and parsed.target not in pack.role_by_id:
         issues.append(
-            (("target",), f"unknown role '{parsed.target}' (roles: {', '.join(pack.role_by_id)})")
+            (
+                ("target",),
+                Said.of("ans_unknown_role", role=parsed.target, roles=", ".join(pack.role_by_id)),
+            )
         )
     return issues
 
@@ -439,16 +451,17 @@ def _answer_issues(pack: RulePack, qid: str, value: object) -> list[Issue]:
     loc: Loc = ("answers", qid)
     q = pack.questions.get(qid)
     if q is None:
-        return [(loc, f"unknown question id{_suggest(qid, pack.questions)}")]
+        return [(loc, Said.of("ans_unknown_question", suggest=_suggest(qid, pack.questions)))]
     return [((*loc, *where), message) for where, message in choice_problems(q, value)]
 
 
 def _evidence_issues(pack: RulePack, qid: str) -> list[Issue]:
     q = pack.questions.get(qid)
     if q is None:
-        return [(("evidence", qid), f"unknown question id{_suggest(qid, pack.questions)}")]
+        unknown = Said.of("ans_unknown_question", suggest=_suggest(qid, pack.questions))
+        return [(("evidence", qid), unknown)]
     if q.kind != "experience":
-        return [(("evidence", qid), "evidence belongs to experience questions only")]
+        return [(("evidence", qid), Said.of("ans_evidence_experience"))]
     return []
 
 
@@ -464,15 +477,15 @@ def choice_problems(question: Question, value: object) -> list[Issue]:
     if isinstance(value, str):
         return [] if question.choice(value) is not None else [((), _not_a_choice(question, value))]
     if not isinstance(value, list):
-        wanted = "a list of choice values" if question.kind == "multi" else "a choice value"
-        return [((), f"expected {wanted}, got {describe(value)}")]
+        wanted = "ans_expected_list" if question.kind == "multi" else "ans_expected_choice"
+        return [((), Said.of(wanted, got=describe(value)))]
     if question.kind != "multi":
-        return [((), "this question takes one choice, not a list")]
+        return [((), Said.of("ans_one_choice"))]
     for i, v in enumerate(value):
         if not isinstance(v, str):
-            return [((i,), f"expected a choice value, got {describe(v)}")]
+            return [((i,), Said.of("ans_expected_choice", got=describe(v)))]
     if not value:
-        return [((), "choose at least one value (or the 'not sure' value)")]
+        return [((), Said.of("ans_choose_one"))]
     issues: list[Issue] = [
         ((i,), _not_a_choice(question, v))
         for i, v in enumerate(value)
@@ -480,32 +493,36 @@ def choice_problems(question: Question, value: object) -> list[Issue]:
     ]
     unknown = next(c.value for c in question.choices if c.unknown)
     if len(value) > 1 and unknown in value:
-        issues.append(((), f"'{unknown}' cannot be combined with other choices"))
+        issues.append(((), Said.of("ans_unknown_alone", unknown=unknown)))
     if len(set(value)) != len(value):
-        issues.append(((), "a value is listed twice"))
+        issues.append(((), Said.of("ans_listed_twice")))
     return issues
 
 
-def _not_a_choice(question: Question, value: str) -> str:
+def _not_a_choice(question: Question, value: str) -> Said:
     choices = ", ".join(c.value for c in question.choices)
-    return f"'{value}' is not a choice here (choices: {choices})"
+    return Said.of("ans_not_a_choice", value=value, choices=choices)
 
 
 def _major(version: str) -> str:
     return version.split(".", 1)[0]
 
 
-def _suggest(word: str, known: Iterable[str]) -> str:
+def _suggest(word: str, known: Iterable[str]) -> Message:
     import difflib
 
     close = difflib.get_close_matches(word, list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Said.of("ans_did_you_mean", word=close[0]) if close else ""
 
 
 def check_target(pack: RulePack, target: str | None) -> None:
     """``--target ROLE`` must name a role of the pack."""
     if target is not None and target not in pack.role_by_id:
         raise InputError(
-            f"--target: unknown role '{target}'{_suggest(target, pack.role_by_id)}; "
-            f"roles: {', '.join(pack.role_by_id)} (see 'careerfix roles')"
+            Said.of(
+                "ans_target_unknown",
+                target=target,
+                suggest=_suggest(target, pack.role_by_id),
+                roles=", ".join(pack.role_by_id),
+            )
         )

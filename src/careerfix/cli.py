@@ -24,7 +24,7 @@ from careerfix.errors import (
     NoTerminalError,
     ProblemsError,
 )
-from careerfix.i18n import plural, resolve_lang, t
+from careerfix.i18n import lang_in_argv, plural, resolve_lang, t
 from careerfix.models.lang import Lang
 from careerfix.safe_text import block, inline
 
@@ -32,21 +32,29 @@ from careerfix.safe_text import block, inline
 class _Group(TyperGroup):
     """Turns every :class:`CareerfixError` into a message on stderr and its exit code."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Kept so an error is worded in the command's --lang (sys.argv is not it in-process).
+        ctx.meta["careerfix_argv"] = list(args)
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except CareerfixError as exc:
             if exc.message:  # a reader that went away needs no message
-                _report_error(exc)
+                _report_error(exc, ctx.meta.get("careerfix_argv"))
             ctx.exit(int(exc.exit_code))
 
 
-def _report_error(exc: CareerfixError) -> None:
+def _report_error(exc: CareerfixError, argv: list[str] | None = None) -> None:
+    # The language of the command: its --lang, else CAREERFIX_LANG, else the locale.
+    lang = resolve_lang(lang_in_argv(sys.argv[1:] if argv is None else argv))
     if isinstance(exc, ProblemsError):
         for problem in exc.problems:
-            sys.stderr.write(f"careerfix: {inline(problem.format())}\n")
+            sys.stderr.write(f"careerfix: {inline(problem.format(lang))}\n")
     else:
-        sys.stderr.write(f"careerfix: {block(exc.message)}\n")
+        sys.stderr.write(f"careerfix: {block(exc.text(lang))}\n")
     sys.stderr.flush()
 
 
@@ -161,7 +169,7 @@ def rules_check(
     code = _lang(lang)
     if problems:
         for problem in problems:
-            sys.stdout.write(inline(problem.format()) + "\n")
+            sys.stdout.write(inline(problem.format(code)) + "\n")
         sys.stderr.write(f"careerfix: {plural('pack_problems', code, len(problems))}\n")
         raise typer.Exit(int(ExitCode.RULES))
     assert pack is not None

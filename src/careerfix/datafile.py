@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerfix.errors import Problem
+from careerfix.errors import Problem, Said
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -62,15 +62,15 @@ def read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise MissingFileError(Problem(display, "", "file not found")) from None
+        raise MissingFileError(Problem(display, "", Said.of("df_not_found"))) from None
     except OSError as exc:
         raise DataFileError(_os_problem(exc, display)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise DataFileError(Problem(display, "", "is a directory, not a file"))
+            raise DataFileError(Problem(display, "", Said.of("df_is_dir")))
         if stat.S_ISBLK(st.st_mode):
-            raise DataFileError(Problem(display, "", "is a device, not a file"))
+            raise DataFileError(Problem(display, "", Said.of("df_is_device")))
         if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
             raise DataFileError(_too_large(display, max_bytes, st.st_size))
         # Only the open had to be non-blocking: a pipe's writer may be slower than careerfix.
@@ -94,7 +94,7 @@ def read_stdin_bytes(max_bytes: int, display: str = "<stdin>") -> bytes:
             return raw
         return _read_limited(fd, display, max_bytes)
     except (AttributeError, ValueError):  # closed stdin
-        raise DataFileError(Problem(display, "", "cannot read standard input")) from None
+        raise DataFileError(Problem(display, "", Said.of("df_stdin"))) from None
     except OSError as exc:
         raise DataFileError(_os_problem(exc, display)) from None
 
@@ -132,25 +132,25 @@ def _read_limited(fd: int, display: str, max_bytes: int) -> bytes:
 
 def _too_large(display: str, max_bytes: int, size: int | None = None) -> Problem:
     if size is None:
-        return Problem(display, "", f"input is more than {max_bytes:,} bytes; that is the limit")
-    return Problem(display, "", f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+        return Problem(display, "", Said.of("df_input_over_limit", limit=max_bytes))
+    return Problem(display, "", Said.of("df_too_big", size=size, limit=max_bytes))
 
 
 def _os_problem(exc: OSError, display: str) -> Problem:
     if isinstance(exc, IsADirectoryError):
-        return Problem(display, "", "is a directory, not a file")
+        return Problem(display, "", Said.of("df_is_dir"))
     if isinstance(exc, PermissionError):
-        return Problem(display, "", "permission denied")
-    return Problem(display, "", f"cannot read: {exc.strerror or exc}")
+        return Problem(display, "", Said.of("df_permission"))
+    return Problem(display, "", Said.of("df_cannot_read", reason=exc.strerror or str(exc)))
 
 
 def decode(raw: bytes, display: str, max_bytes: int) -> str:
     if len(raw) > max_bytes:
         raise DataFileError(
-            Problem(display, "", f"input is {len(raw):,} bytes; the limit is {max_bytes:,} bytes")
+            Problem(display, "", Said.of("df_input_too_big", size=len(raw), limit=max_bytes))
         )
     if b"\x00" in raw:
-        raise DataFileError(Problem(display, "", "looks like a binary file, not YAML or JSON text"))
+        raise DataFileError(Problem(display, "", Said.of("df_binary")))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -159,13 +159,12 @@ def decode(raw: bytes, display: str, max_bytes: int) -> str:
             Problem(
                 display,
                 "",
-                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start});"
-                " save it as UTF-8",
+                Said.of("df_not_utf8", byte=raw[exc.start], offset=exc.start),
                 line=line,
             )
         ) from None
     if not text.strip():
-        raise DataFileError(Problem(display, "", "file is empty"))
+        raise DataFileError(Problem(display, "", Said.of("df_empty")))
     return text
 
 
@@ -187,9 +186,11 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Node]:
         except yaml.MarkedYAMLError as exc:
             raise DataFileError(_yaml_problem(exc, display)) from None
         except yaml.YAMLError as exc:
-            raise DataFileError(Problem(display, "", f"YAML error: {exc}")) from None
+            raise DataFileError(
+                Problem(display, "", Said.of("df_yaml_error", error=str(exc)))
+            ) from None
         if node is None:
-            raise DataFileError(Problem(display, "", "file is empty"))
+            raise DataFileError(Problem(display, "", Said.of("df_empty")))
         _reject_aliases_and_duplicates(node, display)
         try:
             data = loader.construct_document(node)
@@ -202,15 +203,18 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Node]:
 
 def _yaml_problem(exc: Any, display: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-    if "could not determine a constructor" in what or "python/" in what:
-        what = f"unsafe or unknown YAML tag rejected ({exc.problem})"
+    # The parser's own words (context, problem) are PyYAML's English and stay as they are.
+    what: str | Said = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+    if "could not determine a constructor" in what or "python/" in what:  # type: ignore[operator]
+        what = Said.of("df_yaml_tag", problem=exc.problem)
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     opened = exc.context_mark
     if opened is not None and mark is not None and opened.line != mark.line:
-        what += f" (the structure began on line {opened.line + 1})"
-    return Problem(display, "", f"YAML syntax error: {what}", line=line, column=col)
+        message = Said.of("df_yaml_syntax_began", what=what, line=opened.line + 1)
+    else:
+        message = Said.of("df_yaml_syntax", what=what)
+    return Problem(display, "", message, line=line, column=col)
 
 
 def _reject_aliases_and_duplicates(root: Node, display: str) -> None:
@@ -231,7 +235,7 @@ def _reject_aliases_and_duplicates(root: Node, display: str) -> None:
                 Problem(
                     display,
                     "",
-                    "YAML anchors and aliases (&name / *name) are not supported; write values out",
+                    Said.of("df_alias"),
                     line=mark.line + 1,
                     column=mark.column + 1,
                 )
@@ -246,7 +250,7 @@ def _reject_aliases_and_duplicates(root: Node, display: str) -> None:
                         Problem(
                             display,
                             k,
-                            f"duplicate key (first on line {keys[k].start_mark.line + 1})",
+                            Said.of("df_duplicate_key", line=keys[k].start_mark.line + 1),
                             line=key.start_mark.line + 1,
                             column=key.start_mark.column + 1,
                         )
@@ -263,10 +267,16 @@ def parse_json(text: str, display: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataFileError(
-            Problem(display, "", f"JSON syntax error: {exc.msg}", line=exc.lineno, column=exc.colno)
+            Problem(
+                display,
+                "",
+                Said.of("df_json_syntax", msg=exc.msg),
+                line=exc.lineno,
+                column=exc.colno,
+            )
         ) from None
     except RecursionError:
-        raise DataFileError(Problem(display, "", "JSON is nested too deeply")) from None
+        raise DataFileError(Problem(display, "", Said.of("df_json_deep"))) from None
 
 
 def node_for_json(text: str) -> Node | None:
@@ -342,35 +352,63 @@ def validation_problems(
     return problems
 
 
-def _message(err: Any) -> str:
+def _message(err: Any) -> str | Said:
     kind = err["type"]
     if kind in {"missing", "missing_keyword_argument", "missing_argument"}:
-        return "missing required field"
+        return Said.of("df_missing")
     if kind in {"extra_forbidden", "unexpected_keyword_argument"}:
-        return "unknown field (not part of the schema; check the spelling)"
+        return Said.of("df_unknown_field")
     msg: str = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
+    message: str | Said = _said_like(kind, err.get("ctx") or {}, msg)
     if kind in {"string_type", "int_type", "float_type", "list_type", "dict_type", "bool_type"} or (
         kind.endswith("_parsing")
         or kind in {"model_type", "model_attributes_type", "dataclass_type", "dataclass_args_type"}
     ):
-        msg = f"{msg} (got {describe(err.get('input'))})"
+        message = Said.of("pd_got", msg=message, got=describe(err.get("input")))
+    return message
+
+
+def _said_like(kind: str, ctx: dict[str, Any], msg: str) -> str | Said:
+    """pydantic's message as a Said of the same English text, else the message as it is.
+
+    Standard kinds are keyed ``pd_<kind>`` (``_1`` for a count of one), the custom errors of the
+    pack's records ``pack_<kind>`` (or ``pack_<kind>_<ctx names>`` when one kind has two texts).
+    A key is used only if its English equals pydantic's, so English output cannot change.
+    """
+    from careerfix.i18n import has_message
+
+    names = "_".join(sorted(ctx))
+    expected = ctx.get("expected")
+    if kind == "literal_error" and isinstance(expected, str) and " or " in expected:
+        first, _, last = expected.rpartition(" or ")
+        ctx = {**ctx, "expected": Said.of("ans_or", first=first, last=last)}
+    candidates = [f"pd_{kind}_1", f"pd_{kind}", f"pack_{kind}", f"pack_{kind}_{names}"]
+    for key in candidates:
+        if not has_message(key):
+            continue
+        try:
+            said = Said.of(key, **ctx)
+            if str(said) == msg:
+                return said
+        except (KeyError, IndexError, ValueError):
+            continue
     return msg
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Said:
     if value is None:
-        return "nothing"
+        return Said.of("df_nothing")
     if isinstance(value, bool):
-        return f"a boolean {str(value).lower()}"
+        return Said.of("df_boolean", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"a number {value}"
+        return Said.of("df_number", value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
-        return f"text {shown!r}"
+        return Said.of("df_text", value=repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return Said.of("df_list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return Said.of("df_mapping")
+    return Said.of("df_type", name=type(value).__name__)

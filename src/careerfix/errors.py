@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
+
+from careerfix.models.lang import Lang
 
 
 class ExitCode(IntEnum):
@@ -21,21 +24,63 @@ class ExitCode(IntEnum):
 
 
 @dataclass(frozen=True)
+class Said:
+    """A message by its i18n key and values, put into words only when shown.
+
+    Errors are raised deep below the CLI, which alone knows the language; keeping the key lets
+    the CLI print the same error in the language of the command. ``str()`` is the English text.
+    Values may themselves be ``Said`` (a described value, a "did you mean" suffix).
+    """
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: Any) -> Said:
+        return cls(key, tuple(values.items()))
+
+    def text(self, lang: Lang = "en") -> str:
+        from careerfix.i18n import t  # i18n is imported by the CLI anyway; errors stays a leaf
+
+        shown = {k: v.text(lang) if isinstance(v, Said) else v for k, v in self.values}
+        return t(self.key, lang, **shown)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    # A message compares equal to its English text too, so code that matched messages as
+    # strings (checks, tests) keeps working now that they are Said.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return str(self) == other
+        if isinstance(other, Said):
+            return (self.key, self.values) == (other.key, other.values)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+def said_text(message: str | Said, lang: Lang = "en") -> str:
+    return message.text(lang) if isinstance(message, Said) else message
+
+
+@dataclass(frozen=True)
 class Problem:
     """One located problem in a data file: ``file:line:col: field.path: message``."""
 
     file: str
     path: str
-    message: str
+    message: str | Said
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
 
-    def format(self) -> str:
+    def format(self, lang: Lang = "en") -> str:
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         field = f" {self.path}:" if self.path else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {said_text(self.message, lang)}"
 
 
 class CareerfixError(Exception):
@@ -43,9 +88,14 @@ class CareerfixError(Exception):
 
     exit_code: ExitCode = ExitCode.INPUT
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Said) -> None:
+        self.said = message
+        # ``.message`` stays the English text: callers and tests compare it as a string.
+        self.message = said_text(message)
+        super().__init__(self.message)
+
+    def text(self, lang: Lang = "en") -> str:
+        return said_text(self.said, lang)
 
 
 class InputError(CareerfixError):
@@ -60,6 +110,9 @@ class ProblemsError(CareerfixError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(p.format() for p in problems))
+
+    def text(self, lang: Lang = "en") -> str:
+        return "\n".join(p.format(lang) for p in self.problems)
 
 
 class AnswersError(ProblemsError):
@@ -97,6 +150,6 @@ class StoreError(CareerfixError):
 
     exit_code = ExitCode.STORE
 
-    def __init__(self, message: str, kind: str = "other") -> None:
+    def __init__(self, message: str | Said, kind: str = "other") -> None:
         super().__init__(message)
         self.kind = kind

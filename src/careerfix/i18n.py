@@ -644,6 +644,404 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # (end of: drafts, Ctrl-D and signals)
     # --- answers, data-file and pack-check messages ---
+    "df_too_big": (
+        "文件有 {size:,} 字节，上限是 {limit:,} 字节",
+        "file is {size:,} bytes; the limit is {limit:,} bytes",
+    ),
+    "df_input_too_big": (
+        "输入有 {size:,} 字节，上限是 {limit:,} 字节",
+        "input is {size:,} bytes; the limit is {limit:,} bytes",
+    ),
+    "df_is_dir": ("这是一个目录，不是文件", "is a directory, not a file"),
+    "df_is_device": ("这是一个设备，不是文件", "is a device, not a file"),
+    "df_input_over_limit": (
+        "输入超过了 {limit:,} 字节的上限",
+        "input is more than {limit:,} bytes; that is the limit",
+    ),
+    "df_stdin": ("无法读取标准输入", "cannot read standard input"),
+    "df_not_found": ("找不到文件", "file not found"),
+    "df_permission": ("没有读取权限", "permission denied"),
+    "df_cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "df_binary": (
+        "看起来是二进制文件，不是 YAML 或 JSON 文本",
+        "looks like a binary file, not YAML or JSON text",
+    ),
+    "df_not_utf8": (
+        "不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）；请另存为 UTF-8",
+        "is not UTF-8 text (byte 0x{byte:02x} at offset {offset}); save it as UTF-8",
+    ),
+    "df_empty": ("文件是空的", "file is empty"),
+    "df_missing": ("缺少必填字段", "missing required field"),
+    "df_unknown_field": (
+        "未知字段（不在格式定义中，请检查拼写）",
+        "unknown field (not part of the schema; check the spelling)",
+    ),
+    # answers files: shape
+    "ans_stdin": ("<stdin>：无法读取标准输入", "<stdin>: cannot read standard input"),
+    "ans_top_level": (
+        "顶层必须是一个映射，且含有「answers:」字段",
+        "the top level must be a mapping with an 'answers:' field",
+    ),
+    "ans_keys_strings": ("键必须是文本", "Keys should be strings"),
+    "ans_string_type": ("应为文本（实际是{got}）", "Input should be a valid string (got {got})"),
+    "ans_dict_type": (
+        "应为映射（实际是{got}）",
+        "Input should be a valid dictionary (got {got})",
+    ),
+    "ans_literal": ("应为 {expected}", "Input should be {expected}"),
+    "ans_or": ("{first} 或 {last}", "{first} or {last}"),
+    # datafile.describe: what a value was
+    "df_nothing": ("空值", "nothing"),
+    "df_boolean": ("布尔值 {value}", "a boolean {value}"),
+    "df_number": ("数字 {value}", "a number {value}"),
+    "df_text": ("文本 {value}", "text {value}"),
+    "df_list": ("列表", "a list"),
+    "df_mapping": ("映射", "a mapping"),
+    "df_type": ("{name} 类型的值", "{name}"),
+    # YAML / JSON syntax
+    "df_yaml_error": ("YAML 错误：{error}", "YAML error: {error}"),
+    "df_yaml_syntax": ("YAML 语法错误：{what}", "YAML syntax error: {what}"),
+    "df_yaml_syntax_began": (
+        "YAML 语法错误：{what}（该结构从第 {line} 行开始）",
+        "YAML syntax error: {what} (the structure began on line {line})",
+    ),
+    "df_yaml_tag": (
+        "已拒绝不安全或未知的 YAML 标签（{problem}）",
+        "unsafe or unknown YAML tag rejected ({problem})",
+    ),
+    "df_alias": (
+        "不支持 YAML 锚点和别名（&name / *name）；请把值写出来",
+        "YAML anchors and aliases (&name / *name) are not supported; write values out",
+    ),
+    "df_duplicate_key": (
+        "重复的键（第一次出现在第 {line} 行）",
+        "duplicate key (first on line {line})",
+    ),
+    "df_json_syntax": ("JSON 语法错误：{msg}", "JSON syntax error: {msg}"),
+    "df_json_deep": ("JSON 嵌套太深", "JSON is nested too deeply"),
+    # answers files: against the pack
+    "ans_other_pack": (
+        "这些答案属于规则包「{theirs}」，但当前规则包是「{ours}」",
+        "these answers are for pack '{theirs}', but the rules pack is '{ours}'",
+    ),
+    "ans_other_version": (
+        "这些答案是为规则包 {theirs} 版写的；当前规则包是 {ours} 版，问题 id 可能不同"
+        "（运行「careerfix questions」获取新模板）",
+        "these answers were written for version {theirs} of the pack; "
+        "this pack is {ours} and its question ids may differ "
+        "(run 'careerfix questions' for a fresh template)",
+    ),
+    "ans_unknown_role": (
+        "未知角色「{role}」（角色：{roles}）",
+        "unknown role '{role}' (roles: {roles})",
+    ),
+    "ans_unknown_question": ("未知的问题 id{suggest}", "unknown question id{suggest}"),
+    "ans_did_you_mean": ("（是不是「{word}」？）", " (did you mean '{word}'?)"),
+    "ans_evidence_experience": (
+        "只有经验类问题才有证据",
+        "evidence belongs to experience questions only",
+    ),
+    "ans_not_a_choice": (
+        "「{value}」不是这里的选项（选项：{choices}）",
+        "'{value}' is not a choice here (choices: {choices})",
+    ),
+    "ans_expected_list": (
+        "应为选项值的列表，实际是{got}",
+        "expected a list of choice values, got {got}",
+    ),
+    "ans_expected_choice": ("应为一个选项值，实际是{got}", "expected a choice value, got {got}"),
+    "ans_one_choice": (
+        "这个问题只取一个选项，不是列表",
+        "this question takes one choice, not a list",
+    ),
+    "ans_choose_one": (
+        "至少选择一个值（或「不确定」的值）",
+        "choose at least one value (or the 'not sure' value)",
+    ),
+    "ans_unknown_alone": (
+        "「{unknown}」不能和其他选项一起选",
+        "'{unknown}' cannot be combined with other choices",
+    ),
+    "ans_listed_twice": ("有一个值列出了两次", "a value is listed twice"),
+    # --set and --target
+    "ans_set_form": (
+        "--set {pair}：应为 QUESTION=VALUE，例如 --set role.employer=platform",
+        "--set {pair}: expected QUESTION=VALUE, e.g. --set role.employer=platform",
+    ),
+    "ans_set_unknown": (
+        "--set {pair}：未知问题「{qid}」{suggest}",
+        "--set {pair}: unknown question '{qid}'{suggest}",
+    ),
+    "ans_set_not_choice": (
+        "--set {pair}：「{value}」不是「{qid}」的选项（选项：{choices}）",
+        "--set {pair}: '{value}' is not a choice of '{qid}' (choices: {choices})",
+    ),
+    "ans_target_unknown": (
+        "--target：未知角色「{target}」{suggest}；角色：{roles}（见「careerfix roles」）",
+        "--target: unknown role '{target}'{suggest}; roles: {roles} (see 'careerfix roles')",
+    ),
+    # pydantic's standard errors (English equal to pydantic's own text)
+    "pd_string_too_short_1": (
+        "文本至少应有 {min_length} 个字符",
+        "String should have at least {min_length} character",
+    ),
+    "pd_string_too_short": (
+        "文本至少应有 {min_length} 个字符",
+        "String should have at least {min_length} characters",
+    ),
+    "pd_string_too_long_1": (
+        "文本最多只能有 {max_length} 个字符",
+        "String should have at most {max_length} character",
+    ),
+    "pd_string_too_long": (
+        "文本最多只能有 {max_length} 个字符",
+        "String should have at most {max_length} characters",
+    ),
+    "pd_too_short_1": (
+        "{field_type} 至少应有 {min_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at least {min_length} item after validation, not {actual_length}",
+    ),
+    "pd_too_short": (
+        "{field_type} 至少应有 {min_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at least {min_length} items after validation, not {actual_length}",
+    ),
+    "pd_too_long_1": (
+        "{field_type} 最多只能有 {max_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at most {max_length} item after validation, not {actual_length}",
+    ),
+    "pd_too_long": (
+        "{field_type} 最多只能有 {max_length} 项，实际是 {actual_length} 项",
+        "{field_type} should have at most {max_length} items after validation, not {actual_length}",
+    ),
+    "pd_string_pattern_mismatch": (
+        "文本应符合模式「{pattern}」",
+        "String should match pattern '{pattern}'",
+    ),
+    "pd_less_than_equal": ("应小于或等于 {le}", "Input should be less than or equal to {le}"),
+    "pd_greater_than_equal": ("应大于或等于 {ge}", "Input should be greater than or equal to {ge}"),
+    "pd_less_than": ("应小于 {lt}", "Input should be less than {lt}"),
+    "pd_greater_than": ("应大于 {gt}", "Input should be greater than {gt}"),
+    "pd_literal_error": ("应为 {expected}", "Input should be {expected}"),
+    "pd_string_type": ("应为文本", "Input should be a valid string"),
+    "pd_int_type": ("应为整数", "Input should be a valid integer"),
+    "pd_float_type": ("应为数字", "Input should be a valid number"),
+    "pd_bool_type": ("应为布尔值", "Input should be a valid boolean"),
+    "pd_list_type": ("应为列表", "Input should be a valid list"),
+    "pd_dict_type": ("应为映射", "Input should be a valid dictionary"),
+    "pd_int_parsing": (
+        "应为整数，无法把文本读成整数",
+        "Input should be a valid integer, unable to parse string as an integer",
+    ),
+    "pd_float_parsing": (
+        "应为数字，无法把文本读成数字",
+        "Input should be a valid number, unable to parse string as a number",
+    ),
+    "pd_bool_parsing": (
+        "应为布尔值，无法识别输入",
+        "Input should be a valid boolean, unable to interpret input",
+    ),
+    "pd_int_from_float": (
+        "应为整数，实际是带小数部分的数字",
+        "Input should be a valid integer, got a number with a fractional part",
+    ),
+    "pd_model_type": (
+        "应为映射或 {class_name} 的实例",
+        "Input should be a valid dictionary or instance of {class_name}",
+    ),
+    "pd_got": ("{msg}（实际是{got}）", "{msg} (got {got})"),
+    # the custom errors of models/pack.py, by kind (English as written there)
+    "pack_choice_value": (
+        "选项值只能用小写字母、数字和 _，例如 'owned'",
+        "choice value must be lower-case letters, digits and _, e.g. 'owned'",
+    ),
+    "pack_choice_value_bool": (
+        "选项值「{value}」在 YAML 中会被读成布尔值；请换一个词",
+        "choice value '{value}' would be read as a boolean in YAML; pick another word",
+    ),
+    "pack_condition_form": (
+        "条件必须恰好含有 all、any、not、question、competency、module、fact 之一",
+        "a condition needs exactly one of all, any, not, question, competency, module, fact",
+    ),
+    "pack_condition_mixed": (
+        "all / any / not 不能和测试混用",
+        "all / any / not cannot be mixed with a test",
+    ),
+    "pack_condition_empty": ("all / any 至少需要一项", "all / any needs at least one item"),
+    "pack_condition_test": (
+        "问题测试必须恰好含有 equals、in、at_least、answered 之一",
+        "a question test needs exactly one of equals, in, at_least, answered",
+    ),
+    "pack_condition_test_form": (
+        "{form} 测试只取一个字段：at_least",
+        "a {form} test takes exactly one field: at_least",
+    ),
+    "pack_unknown_level": (
+        "「不确定」选项按未知计分，不带等级",
+        "a 'not sure' choice is scored as unknown and takes no level",
+    ),
+    "pack_duplicate_choice": ("选项值重复：{dupes}", "choice values listed more than once: {dupes}"),
+    "pack_unknown_choice": (
+        "每个问题都需要恰好一个「不确定」选项（unknown: true）",
+        "every question needs exactly one 'not sure' choice (unknown: true)",
+    ),
+    "pack_missing_competency": (
+        "经验类问题必须指明它的能力项",
+        "an experience question must name its competency",
+    ),
+    "pack_missing_hint": (
+        "经验类问题需要一条如何在等级间选择的提示",
+        "an experience question needs a hint on choosing between levels",
+    ),
+    "pack_missing_level": (
+        "经验类问题的每个选项都需要 0-4 的等级",
+        "every choice of an experience question needs a level 0-4",
+    ),
+    "pack_fact_question": (
+        "只有经验类问题才带 competency 或 evidence",
+        "only experience questions take competency or evidence",
+    ),
+    "pack_fact_level": (
+        "只有经验类问题的选项才有等级",
+        "only experience questions have levels on their choices",
+    ),
+    "pack_outlook_order": (
+        "outlook_order 要把 favoured、standard、tool 和 fallback 各列一次",
+        "outlook_order lists favoured, standard, tool and fallback once each",
+    ),
+    "pack_plan_order": (
+        "plan_order 要把 high、basics、skill、medium 和 low 各列一次",
+        "plan_order lists high, basics, skill, medium and low once each",
+    ),
+    "pack_level_scale": ("等级 0 到 4 必须各列一次", "levels must be listed once each, 0 to 4"),
+    "pack_core_and_helps": (
+        "一个能力项要么是 core，要么是 helps，不能两者都是：{both}",
+        "a competency is either core or helps, not both: {both}",
+    ),
+    # rules pack check
+    "rk_not_found": (
+        "找不到规则包：{path}{hint} 不是目录",
+        "rules pack not found: {path}{hint} is not a directory",
+    ),
+    "rk_from_env": ("（来自 ${env}）", " (from ${env})"),
+    "rk_top_level": ("顶层必须是字段的映射", "the top level must be a mapping of fields"),
+    "rk_no_module_file": ("模块缺少文件 {rel}", "no file {rel} for module"),
+    "rk_module_not_listed": (
+        "模块文件没有列在 {pack_file} 的「modules」下",
+        "module file is not listed under 'modules' in {pack_file}",
+    ),
+    "rk_duplicate_id": (
+        "重复的{kind} id「{value}」（另见 {other}）",
+        "duplicate {kind} id '{value}' (also in {other})",
+    ),
+    "rk_module_id_file": (
+        "模块 id「{module}」与文件名不符",
+        "module id '{module}' does not match file name",
+    ),
+    "rk_competency_prefix": (
+        "能力项 id 必须以「{module}.」开头",
+        "competency id must start with '{module}.'",
+    ),
+    "rk_no_questions": ("模块「{module}」没有问题", "module '{module}' has no questions"),
+    "rk_module_experience": (
+        "模块文件只放经验类问题",
+        "module files hold experience questions",
+    ),
+    "rk_unknown_competency_in": (
+        "模块「{module}」中没有能力项「{competency}」",
+        "unknown competency '{competency}' in module '{module}'",
+    ),
+    "rk_competency_no_question": (
+        "能力项「{competency}」没有问题",
+        "competency '{competency}' has no question",
+    ),
+    "rk_experience_in_module": (
+        "经验类问题应放在模块文件里",
+        "experience questions belong in a module file",
+    ),
+    "rk_unknown_source": (
+        "未知的来源 id「{sid}」（规则包使用 {span}）",
+        "unknown source id '{sid}' (the pack uses {span})",
+    ),
+    "rk_level_range": ("等级必须在 0 到 4 之间", "a level must be between 0 and 4"),
+    "rk_cond_unknown_question": (
+        "条件引用了未知问题「{qid}」",
+        "condition names unknown question '{qid}'",
+    ),
+    "rk_cond_not_choice": (
+        "「{value}」不是问题「{qid}」的选项（选项：{choices}）",
+        "'{value}' is not a choice of question '{qid}' (choices: {choices})",
+    ),
+    "rk_at_least_experience": (
+        "at_least 需要经验类问题，而不是「{qid}」",
+        "at_least needs an experience question, not '{qid}'",
+    ),
+    "rk_cond_unknown_competency": (
+        "条件引用了未知能力项「{competency}」",
+        "condition names unknown competency '{competency}'",
+    ),
+    "rk_cond_unknown_module": (
+        "条件引用了未知模块「{module}」",
+        "condition names unknown module '{module}'",
+    ),
+    "rk_unknown_fact": (
+        "未知事实「{fact}」（已知：{known}）",
+        "unknown fact '{fact}' (known: {known})",
+    ),
+    "rk_not_question_here": (
+        "「{qid}」不是这个文件里的问题",
+        "'{qid}' is not a question in this file",
+    ),
+    "rk_not_choice_of": ("「{value}」不是「{qid}」的选项", "'{value}' is not a choice of '{qid}'"),
+    "rk_unknown_competency": ("未知能力项「{competency}」", "unknown competency '{competency}'"),
+    "rk_unknown_verdict": ("未知结论「{verdict}」", "unknown verdict '{verdict}'"),
+    "rk_verdict_twice": ("结论「{verdict}」列了两次", "verdict '{verdict}' is listed twice"),
+    "rk_tie_order_missing": (
+        "tie_order 必须列出每个结论（缺少：{missing}）",
+        "tie_order must list every verdict (missing: {missing})",
+    ),
+    "rk_not_role_question": ("「{qid}」不是角色问题", "'{qid}' is not a role question"),
+    "rk_unknown_finding": ("未知发现「{finding}」", "unknown finding '{finding}'"),
+    "rk_unknown_role": ("未知角色「{role}」", "unknown role '{role}'"),
+    "rk_unknown_question": ("未知问题「{qid}」", "unknown question '{qid}'"),
+    "rk_unknown_reading": ("未知阅读 id「{rid}」", "unknown reading id '{rid}'"),
+    "rk_step_not_own": (
+        "「{competency}」不是模块「{module}」的能力项",
+        "'{competency}' is not a competency of module '{module}'",
+    ),
+    "rk_step_after_default": (
+        "「{competency}」升到 {to} 的步骤排在它的默认项（没有「when」的那条）之后，永远不会被选中",
+        "a step to {to} for '{competency}' after its default "
+        "(the entry without 'when') is never chosen",
+    ),
+    "rk_step_missing_default": (
+        "能力项「{competency}」需要一条没有「when」、升到等级 {to} 的步骤（给其余所有人）",
+        "competency '{competency}' needs a step to level {to} without 'when' "
+        "(the one for everyone else)",
+    ),
+    "rk_broken_placeholder": (
+        "占位符 {{placeholder}} 有误：{error}",
+        "broken {{placeholder}}: {error}",
+    ),
+    "rk_unknown_placeholder": (
+        "未知占位符 {{{name}}}（允许：{allowed}）",
+        "unknown placeholder {{{name}}} (allowed: {allowed})",
+    ),
+    "rk_bad_regex": ("不是有效的正则表达式：{error}", "not a valid regular expression: {error}"),
+    "rk_empty_match": (
+        "这个模式能匹配空文本，所以会在任何地方匹配",
+        "the pattern matches an empty text, so it would match anywhere",
+    ),
+    "rk_proof_example": (
+        "证明模式把这条证据判为 {got}，而不是 {status}",
+        "the proof patterns make this evidence {got}, not {status}",
+    ),
+    "rk_kind_competency": ("能力项", "competency"),
+    "rk_kind_question": ("问题", "question"),
+    "rk_kind_verdict": ("结论", "verdict"),
+    "rk_kind_finding": ("发现", "finding"),
+    "rk_kind_role": ("角色", "role"),
+    "rk_kind_resume_rule": ("简历规则", "resume rule"),
+    "rk_kind_reading": ("阅读", "reading"),
     # (end of: answers, data-file and pack-check messages)
     # --- history ids in compare; benchmarks ---
     "compare_no_side": (
@@ -703,6 +1101,19 @@ def locale_lang() -> Lang | None:
         if value in {"c", "posix"} or value.startswith(("c.", "posix.")):
             return None
         return "en"
+    return None
+
+
+def lang_in_argv(argv: list[str]) -> Lang | None:
+    """The ``--lang`` given on a command line, if any (errors are worded before typer parses)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            value = arg[len("--lang=") :]
+        if value in LANGUAGES:
+            return value
     return None
 
 

@@ -16,7 +16,7 @@ from careerfix.datafile import (
     read_text,
     validation_problems,
 )
-from careerfix.errors import InputError, Problem, RulesError
+from careerfix.errors import InputError, Problem, RulesError, Said
 from careerfix.models.lang import LANGUAGES
 
 if TYPE_CHECKING:
@@ -45,8 +45,9 @@ def default_rules_dir() -> Path:
 def resolve_rules_dir(directory: Path | None) -> Path:
     path = directory if directory is not None else default_rules_dir()
     if not path.is_dir():
-        hint = f" (from ${RULES_ENV})" if directory is None and os.environ.get(RULES_ENV) else ""
-        raise InputError(f"rules pack not found: {path}{hint} is not a directory")
+        from_env = directory is None and os.environ.get(RULES_ENV)
+        hint = Said.of("rk_from_env", env=RULES_ENV) if from_env else ""
+        raise InputError(Said.of("rk_not_found", path=path, hint=hint))
     return path
 
 
@@ -69,7 +70,7 @@ class _Checker:
     def display(self, rel: str) -> str:
         return str(self.root / rel)
 
-    def add(self, rel: str, loc: tuple[str | int, ...], message: str) -> None:
+    def add(self, rel: str, loc: tuple[str | int, ...], message: str | Said) -> None:
         loaded = self.files.get(rel)
         path, line, col = locate(loaded.node if loaded else None, loc)
         self.problems.append(Problem(self.display(rel), path, message, line, col))
@@ -88,7 +89,7 @@ class _Checker:
             return None
         self.files[rel] = _Loaded(display, data, node)
         if not isinstance(data, dict):
-            self.add(rel, (), "the top level must be a mapping of fields")
+            self.add(rel, (), Said.of("rk_top_level"))
             return None
         try:
             obj = adapter(model).validate_python(data)
@@ -110,7 +111,11 @@ def check_pack(directory: Path) -> tuple[PreparedPack | None, list[Problem]]:
     for module_id in listed:
         rel = f"modules/{module_id}.yaml"
         if not (directory / rel).is_file():
-            chk.add(PACK_FILE, ("modules", listed.index(module_id)), f"no file {rel} for module")
+            chk.add(
+                PACK_FILE,
+                ("modules", listed.index(module_id)),
+                Said.of("rk_no_module_file", rel=rel),
+            )
             continue
         module_files.append((rel, chk.load(rel, m.ModuleFile)))
     if (directory / "modules").is_dir():
@@ -120,7 +125,7 @@ def check_pack(directory: Path) -> tuple[PreparedPack | None, list[Problem]]:
                     Problem(
                         chk.display(f"modules/{extra.name}"),
                         "",
-                        f"module file is not listed under 'modules' in {PACK_FILE}",
+                        Said.of("rk_module_not_listed", pack_file=PACK_FILE),
                     )
                 )
     singles = {
@@ -193,7 +198,16 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
 
     def unique(kind: str, value: str, seen: dict[str, str], rel: str, loc: tuple[Any, ...]) -> None:
         if value in seen:
-            chk.add(rel, loc, f"duplicate {kind} id '{value}' (also in {seen[value]})")
+            chk.add(
+                rel,
+                loc,
+                Said.of(
+                    "rk_duplicate_id",
+                    kind=Said.of(f"rk_kind_{kind.replace(' ', '_')}"),
+                    value=value,
+                    other=seen[value],
+                ),
+            )
         else:
             seen[value] = chk.display(rel)
 
@@ -202,26 +216,26 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
     for (rel, mf), listed_id in zip(module_files, pack.meta.modules, strict=True):
         mod = mf.module
         if mod.id != listed_id:
-            chk.add(rel, ("module", "id"), f"module id '{mod.id}' does not match file name")
+            chk.add(rel, ("module", "id"), Said.of("rk_module_id_file", module=mod.id))
         for i, comp in enumerate(mf.competencies):
             unique("competency", comp.id, seen_competencies, rel, ("competencies", i, "id"))
             if not comp.id.startswith(mod.id + "."):
                 chk.add(
-                    rel, ("competencies", i, "id"), f"competency id must start with '{mod.id}.'"
+                    rel, ("competencies", i, "id"), Said.of("rk_competency_prefix", module=mod.id)
                 )
         if not mf.questions:
-            chk.add(rel, ("questions",), f"module '{mod.id}' has no questions")
+            chk.add(rel, ("questions",), Said.of("rk_no_questions", module=mod.id))
         comp_ids = {c.id for c in mf.competencies}
         measured: set[str] = set()
         for i, q in enumerate(mf.questions):
             unique("question", q.id, seen_questions, rel, ("questions", i, "id"))
             if q.kind != "experience":
-                chk.add(rel, ("questions", i, "kind"), "module files hold experience questions")
+                chk.add(rel, ("questions", i, "kind"), Said.of("rk_module_experience"))
             elif q.competency not in comp_ids:
                 chk.add(
                     rel,
                     ("questions", i, "competency"),
-                    f"unknown competency '{q.competency}' in module '{mod.id}'",
+                    Said.of("rk_unknown_competency_in", competency=q.competency, module=mod.id),
                 )
             else:
                 measured.add(q.competency)
@@ -229,7 +243,9 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
             for i, comp in enumerate(mf.competencies):
                 if comp.id not in measured:
                     chk.add(
-                        rel, ("competencies", i, "id"), f"competency '{comp.id}' has no question"
+                        rel,
+                        ("competencies", i, "id"),
+                        Said.of("rk_competency_no_question", competency=comp.id),
                     )
 
     for rel, questions in (
@@ -240,9 +256,7 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
         for i, q in enumerate(questions):
             unique("question", q.id, seen_questions, rel, ("questions", i, "id"))
             if q.kind == "experience":
-                chk.add(
-                    rel, ("questions", i, "kind"), "experience questions belong in a module file"
-                )
+                chk.add(rel, ("questions", i, "kind"), Said.of("rk_experience_in_module"))
 
     _check_diagnosis(chk, pack, unique)
     _check_fit(chk, pack, unique)
@@ -324,7 +338,7 @@ def _check_sources(chk: _Checker, index: _RawIndex) -> None:
             if key == "source" and isinstance(value, list):
                 for i, sid in enumerate(value):
                     if sid not in declared:
-                        chk.add(rel, (*loc, i), f"unknown source id '{sid}' (the pack uses {span})")
+                        chk.add(rel, (*loc, i), Said.of("rk_unknown_source", sid=sid, span=span))
 
 
 def _span(ids: set[str]) -> str:
@@ -348,13 +362,13 @@ def _check_conditions(chk: _Checker, index: _RawIndex) -> None:  # noqa: C901 â€
         levelled = "competency" in cond or "module" in cond or "question" in cond
         at_least = cond.get("at_least")
         if levelled and isinstance(at_least, int | float) and at_least > 4:
-            chk.add(rel, (*loc, "at_least"), "a level must be between 0 and 4")
+            chk.add(rel, (*loc, "at_least"), Said.of("rk_level_range"))
         if not index.complete:
             return  # a reference may live in a file that did not parse
         if "question" in cond:
             qid = cond["question"]
             if qid not in index.questions:
-                chk.add(rel, (*loc, "question"), f"condition names unknown question '{qid}'")
+                chk.add(rel, (*loc, "question"), Said.of("rk_cond_unknown_question", qid=qid))
                 return
             kind, values = index.questions[qid]
             wanted: list[tuple[tuple[str | int, ...], Any]] = []
@@ -369,24 +383,28 @@ def _check_conditions(chk: _Checker, index: _RawIndex) -> None:  # noqa: C901 â€
                     chk.add(
                         rel,
                         (*loc, *sub),
-                        f"'{v}' is not a choice of question '{qid}' "
-                        f"(choices: {', '.join(sorted(values))})",
+                        Said.of(
+                            "rk_cond_not_choice",
+                            value=v,
+                            qid=qid,
+                            choices=", ".join(sorted(values)),
+                        ),
                     )
             if "at_least" in cond and kind != "experience":
-                chk.add(
-                    rel, (*loc, "at_least"), f"at_least needs an experience question, not '{qid}'"
-                )
+                chk.add(rel, (*loc, "at_least"), Said.of("rk_at_least_experience", qid=qid))
         if "competency" in cond and cond["competency"] not in index.competencies:
             chk.add(
                 rel,
                 (*loc, "competency"),
-                f"condition names unknown competency '{cond['competency']}'",
+                Said.of("rk_cond_unknown_competency", competency=cond["competency"]),
             )
         if "module" in cond and cond["module"] not in index.modules:
-            chk.add(rel, (*loc, "module"), f"condition names unknown module '{cond['module']}'")
+            chk.add(rel, (*loc, "module"), Said.of("rk_cond_unknown_module", module=cond["module"]))
         if "fact" in cond and cond["fact"] not in FACTS:
             chk.add(
-                rel, (*loc, "fact"), f"unknown fact '{cond['fact']}' (known: {', '.join(FACTS)})"
+                rel,
+                (*loc, "fact"),
+                Said.of("rk_unknown_fact", fact=cond["fact"], known=", ".join(FACTS)),
             )
 
     for rel, loaded in list(chk.files.items()):
@@ -400,7 +418,7 @@ def _check_diagnosis(chk: _Checker, pack: RulePack, unique: Any) -> None:
     d = pack.diagnosis
     title_q = pack.questions.get(d.title_question)
     if title_q is None or pack.question_section.get(d.title_question) != "role":
-        chk.add(rel, ("title_question",), f"'{d.title_question}' is not a question in this file")
+        chk.add(rel, ("title_question",), Said.of("rk_not_question_here", qid=d.title_question))
     seen: dict[str, str] = {}
     for i, v in enumerate(d.verdicts):
         unique("verdict", v.id, seen, rel, ("verdicts", i, "id"))
@@ -411,27 +429,31 @@ def _check_diagnosis(chk: _Checker, pack: RulePack, unique: Any) -> None:
                     chk.add(
                         rel,
                         ("verdicts", i, "titles", j),
-                        f"'{t}' is not a choice of '{title_q.id}'",
+                        Said.of("rk_not_choice_of", value=t, qid=title_q.id),
                     )
         for j, cid in enumerate(v.remap):
             if cid not in pack.competencies:
-                chk.add(rel, ("verdicts", i, "remap", j), f"unknown competency '{cid}'")
+                chk.add(
+                    rel,
+                    ("verdicts", i, "remap", j),
+                    Said.of("rk_unknown_competency", competency=cid),
+                )
     ids = [v.id for v in d.verdicts]
     for j, vid in enumerate(d.tie_order):
         if vid not in ids:
-            chk.add(rel, ("tie_order", j), f"unknown verdict '{vid}'")
+            chk.add(rel, ("tie_order", j), Said.of("rk_unknown_verdict", verdict=vid))
         elif d.tie_order.index(vid) != j:
-            chk.add(rel, ("tie_order", j), f"verdict '{vid}' is listed twice")
+            chk.add(rel, ("tie_order", j), Said.of("rk_verdict_twice", verdict=vid))
     missing = [vid for vid in ids if vid not in d.tie_order]
     if missing:
         chk.add(
             rel,
             ("tie_order",),
-            f"tie_order must list every verdict (missing: {', '.join(missing)})",
+            Said.of("rk_tie_order_missing", missing=", ".join(missing)),
         )
     for qid in d.settling_questions:
         if pack.question_section.get(qid) != "role":
-            chk.add(rel, ("settling_questions", qid), f"'{qid}' is not a role question")
+            chk.add(rel, ("settling_questions", qid), Said.of("rk_not_role_question", qid=qid))
 
 
 def _check_fit(chk: _Checker, pack: RulePack, unique: Any) -> None:
@@ -442,10 +464,12 @@ def _check_fit(chk: _Checker, pack: RulePack, unique: Any) -> None:
         unique("finding", f.id, seen, rel, ("findings", i, "id"))
         for j, other in enumerate(f.before):
             if other not in ids or other == f.id:
-                chk.add(rel, ("findings", i, "before", j), f"unknown finding '{other}'")
+                chk.add(
+                    rel, ("findings", i, "before", j), Said.of("rk_unknown_finding", finding=other)
+                )
         for j, role in enumerate(f.points_to):
             if role not in pack.role_by_id:
-                chk.add(rel, ("findings", i, "points_to", j), f"unknown role '{role}'")
+                chk.add(rel, ("findings", i, "points_to", j), Said.of("rk_unknown_role", role=role))
 
 
 def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
@@ -454,16 +478,24 @@ def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
     seen: dict[str, str] = {}
     interest_q = pack.questions.get(r.interest_question)
     if interest_q is None:
-        chk.add(rel, ("interest_question",), f"unknown question '{r.interest_question}'")
+        chk.add(
+            rel, ("interest_question",), Said.of("rk_unknown_question", qid=r.interest_question)
+        )
     for i, role in enumerate(r.roles):
         unique("role", role.id, seen, rel, ("roles", i, "id"))
         for key, needs in (("core", role.core), ("helps", role.helps)):
             for cid in needs:
                 if cid not in pack.competencies:
-                    chk.add(rel, ("roles", i, key, cid), f"unknown competency '{cid}'")
+                    chk.add(
+                        rel,
+                        ("roles", i, key, cid),
+                        Said.of("rk_unknown_competency", competency=cid),
+                    )
         for j, vid in enumerate(role.verdicts):
             if vid not in pack.verdict_by_id:
-                chk.add(rel, ("roles", i, "verdicts", j), f"unknown verdict '{vid}'")
+                chk.add(
+                    rel, ("roles", i, "verdicts", j), Said.of("rk_unknown_verdict", verdict=vid)
+                )
         if interest_q is not None:
             values = {c.value for c in interest_q.choices}
             for j, v in enumerate(role.interests):
@@ -471,7 +503,7 @@ def _check_roles(chk: _Checker, pack: RulePack, unique: Any) -> None:
                     chk.add(
                         rel,
                         ("roles", i, "interests", j),
-                        f"'{v}' is not a choice of '{r.interest_question}'",
+                        Said.of("rk_not_choice_of", value=v, qid=r.interest_question),
                     )
 
 
@@ -493,7 +525,7 @@ def _check_steps(
     def check_reading(rel: str, loc: tuple[Any, ...], ids: list[str]) -> None:
         for j, rid in enumerate(ids):
             if rid not in seen_reading:
-                chk.add(rel, (*loc, "reading", j), f"unknown reading id '{rid}'")
+                chk.add(rel, (*loc, "reading", j), Said.of("rk_unknown_reading", rid=rid))
 
     for rel, mf in module_files:
         check_reading(rel, ("basics",), mf.basics.reading)
@@ -505,7 +537,7 @@ def _check_steps(
                 chk.add(
                     rel,
                     ("steps", i, "competency"),
-                    f"'{step.competency}' is not a competency of module '{mf.module.id}'",
+                    Said.of("rk_step_not_own", competency=step.competency, module=mf.module.id),
                 )
                 continue
             key = (step.competency, step.to)
@@ -513,8 +545,7 @@ def _check_steps(
                 chk.add(
                     rel,
                     ("steps", i),
-                    f"a step to {step.to} for '{step.competency}' after its default "
-                    "(the entry without 'when') is never chosen",
+                    Said.of("rk_step_after_default", to=step.to, competency=step.competency),
                 )
             last[key] = i
             if step.when is None:
@@ -528,8 +559,7 @@ def _check_steps(
                     chk.add(
                         rel,
                         loc,
-                        f"competency '{comp.id}' needs a step to level {to} without 'when' "
-                        "(the one for everyone else)",
+                        Said.of("rk_step_missing_default", competency=comp.id, to=to),
                     )
 
 
@@ -558,13 +588,15 @@ def _check_templates(chk: _Checker, pack: RulePack) -> None:
             try:
                 names = _placeholders(getattr(text, lang))
             except ValueError as exc:
-                chk.add(rel, (*loc, lang), f"broken {{placeholder}}: {exc}")
+                chk.add(rel, (*loc, lang), Said.of("rk_broken_placeholder", error=str(exc)))
                 continue
             for name in sorted(names - allowed):
                 chk.add(
                     rel,
                     (*loc, lang),
-                    f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(allowed))})",
+                    Said.of(
+                        "rk_unknown_placeholder", name=name, allowed=", ".join(sorted(allowed))
+                    ),
                 )
 
 
@@ -584,11 +616,11 @@ def _check_proof(chk: _Checker, pack: RulePack) -> None:
         try:
             compiled = re.compile(pattern, FLAGS)
         except re.error as exc:
-            chk.add(PACK_FILE, loc, f"not a valid regular expression: {exc}")
+            chk.add(PACK_FILE, loc, Said.of("rk_bad_regex", error=str(exc)))
             broken = True
             continue
         if compiled.search("") is not None:
-            chk.add(PACK_FILE, loc, "the pattern matches an empty text, so it would match anywhere")
+            chk.add(PACK_FILE, loc, Said.of("rk_empty_match"))
             broken = True
     if broken:
         return
@@ -599,5 +631,5 @@ def _check_proof(chk: _Checker, pack: RulePack) -> None:
             chk.add(
                 PACK_FILE,
                 ("proof", "examples", i, "status"),
-                f"the proof patterns make this evidence {got}, not {example.status}",
+                Said.of("rk_proof_example", got=got, status=example.status),
             )

@@ -260,6 +260,8 @@ def test_a_draft_directory_that_is_a_file_fails_the_save_without_raising(tmp_pat
     blocker = tmp_path / "drafts"
     blocker.write_text("not a directory", encoding="utf-8")
     store = DraftStore(blocker / "ops.json")
+    assert store.load() is None, "no draft can be under a file"
+    assert store.damage is None and store.kept_back is None
     store.lock()  # no lock file can be made: goes on unlocked, no exception
     assert not store.locked
     draft = Draft(pack="ops", pack_version="1.0.0", answers={"q1": "a"})

@@ -67,14 +67,24 @@ def full_script() -> list[sc.Step]:
 # ---------------------------------------------------------------- a damaged draft at the start
 
 
+BROKEN = {
+    "not-utf8": b'{"pack": "\xff\xfe", "answers": {}}',
+    "invalid-json": b'{"pack": "ops", "answers": {',
+    "wrong-type": json.dumps(
+        {"pack": PACK.id, "pack_version": PACK.version, "target_asked": "x"}
+    ).encode(),
+}
+
+
+@pytest.mark.parametrize("content", list(BROKEN.values()), ids=list(BROKEN))
 @pytest.mark.parametrize(
     "flags", [(), ("--restart",), ("--resume",)], ids=["ask", "restart", "resume"]
 )
 def test_a_damaged_draft_is_moved_aside_named_and_the_interview_runs(
-    monkeypatch: pytest.MonkeyPatch, draft_file: Path, flags: tuple[str, ...]
+    monkeypatch: pytest.MonkeyPatch, draft_file: Path, flags: tuple[str, ...], content: bytes
 ) -> None:
     draft_file.parent.mkdir(parents=True)
-    draft_file.write_bytes(b'{"pack": "ops", "answers": {')
+    draft_file.write_bytes(content)
     # no draft menu: the script starts at the target question
     result = run(monkeypatch, full_script(), *flags)
     data = report(result)
@@ -82,7 +92,7 @@ def test_a_damaged_draft_is_moved_aside_named_and_the_interview_runs(
     text = flat(result.stderr)
     assert "The saved interview draft could not be used" in text
     assert f"It was moved to {aside}, not deleted" in text
-    assert aside.read_bytes() == b'{"pack": "ops", "answers": {'
+    assert aside.read_bytes() == content
     assert data["inputs"]["answers"] == ANSWERS
     assert not draft_file.exists()
 
@@ -103,6 +113,44 @@ def test_a_wrongly_typed_draft_is_moved_aside_next_to_an_earlier_one(
     assert f"It was moved to {second}" in flat(result.stderr)
     assert first.read_text(encoding="utf-8") == "an earlier one"
     assert json.loads(second.read_text(encoding="utf-8"))["answers"] == 3
+
+
+def test_an_unreadable_draft_is_not_replaced_by_the_new_answers(
+    monkeypatch: pytest.MonkeyPatch, draft_file: Path
+) -> None:
+    """As root no mode makes a file unreadable: a directory at the draft's path stands in."""
+    draft_file.mkdir(parents=True)
+    (draft_file / "mine").write_text("kept", encoding="utf-8")
+    k = 3
+    script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, upto=k)]
+    script.append(sc.ctrl_c(message=ORDER[k].prompt.get("en")))
+    result = run(monkeypatch, script)
+    assert result.exit_code == 130
+    aside = draft_file.with_name(f"{PACK.id}.damaged-1.json")
+    assert f"It was moved to {aside}" in flat(result.stderr)
+    assert (aside / "mine").read_text(encoding="utf-8") == "kept"
+    assert f"Stopped. Answers saved: {k}, in {draft_file}" in flat(result.stderr)
+    saved = json.loads(draft_file.read_text(encoding="utf-8"))
+    assert saved["answers"] == {qid: ANSWERS[qid] for qid in IDS[:k]}
+
+
+def test_two_people_in_one_home_keep_separate_drafts(
+    monkeypatch: pytest.MonkeyPatch, draft_file: Path
+) -> None:
+    def stop_after(k: int, *args: str) -> None:
+        script = [*sc.target(), *sc.questions(ANSWERS, EVIDENCE, upto=k)]
+        script.append(sc.ctrl_c(message=ORDER[k].prompt.get("en")))
+        assert run(monkeypatch, script, *args).exit_code == 130
+
+    stop_after(2, "--person", "alice")
+    stop_after(4)
+    (theirs,) = draft_file.parent.glob(f"{PACK.id}.*.json")
+    assert json.loads(theirs.read_text(encoding="utf-8"))["answers"] == {
+        qid: ANSWERS[qid] for qid in IDS[:2]
+    }
+    assert json.loads(draft_file.read_text(encoding="utf-8"))["answers"] == {
+        qid: ANSWERS[qid] for qid in IDS[:4]
+    }
 
 
 def test_ctrl_c_right_after_a_damaged_draft_does_not_claim_it_was_saved(

@@ -88,6 +88,10 @@ def load_draft(path: Path) -> Draft | None:
         path.lstat()
     except FileNotFoundError:
         return None
+    except NotADirectoryError:
+        # The drafts folder is a file: no draft can be there. Taking it for a damaged draft would
+        # tell the user of a draft that never existed (and turn saving off for nothing).
+        return None
     except OSError as exc:
         raise DamagedDraft(exc.strerror or str(exc)) from None
     try:

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerfix import __version__
-from careerfix.cli_history import history_app, plan_app
+from careerfix.cli_history import history_app, lang_option, plan_app
 from careerfix.errors import (
     CareerfixError,
     ExitCode,
@@ -46,6 +46,37 @@ class _Group(TyperGroup):
                 _report_error(exc, ctx.meta.get("careerfix_argv"))
             ctx.exit(int(exc.exit_code))
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands by task (COMMAND_GROUPS), not in one flat list: a newcomer sees
+        ``assess`` first, and a pack author finds ``rules check`` under its own heading."""
+        listed: set[str] = set()
+        sections: list[tuple[str, list[tuple[str, Any]]]] = []
+        for title, paths in COMMAND_GROUPS:
+            rows = []
+            for path in paths:
+                cmd: Any = self
+                for part in path.split():
+                    cmd = cmd.commands.get(part) if cmd is not None else None
+                if cmd is not None and not cmd.hidden:
+                    rows.append((path, cmd))
+                    listed.add(path.split()[0])
+            sections.append((title, rows))
+        # A command added later but not yet placed in a group is still listed.
+        rest = [(name, c) for name, c in self.commands.items() if name not in listed]
+        sections.append(("Other commands", [(n, c) for n, c in rest if not c.hidden]))
+        names = [path for _, rows in sections for path, _ in rows]
+        if not names:
+            return
+        wide = max(len(name) for name in names)
+        limit = formatter.width - 6 - wide
+        for title, rows in sections:
+            if rows:
+                with formatter.section(title):
+                    # Padded to one width so that the sections line up as a single table.
+                    formatter.write_dl(
+                        [(p.ljust(wide), c.get_short_help_str(limit)) for p, c in rows]
+                    )
+
 
 def _report_error(exc: CareerfixError, argv: list[str] | None = None) -> None:
     # The language of the command: its --lang, else CAREERFIX_LANG, else the locale.
@@ -58,28 +89,41 @@ def _report_error(exc: CareerfixError, argv: list[str] | None = None) -> None:
     sys.stderr.flush()
 
 
+# The root help, kept as plain data (texts, then the command groups) so that a later
+# translation can swap them without touching the formatting code.
 HELP = """Find out where your operations career really stands, and what to do next.
 
 careerfix scores what you have actually done against the five base modules of
 internet operations (user, content, activity, copywriting, community-group ops),
 tells you what kind of job you really hold, and prints a gap report and a plan.
 
-
+\b
 Start here:
-  careerfix rules show            what is measured, at a glance
-  careerfix rules source S22      one source of the method, and the rules that cite it
-  careerfix rules check [DIR]     validate a rules pack (yours or the shipped one)
+  careerfix assess             the interview (about 20 minutes; --quick: 8)
+  careerfix assess -a FILE     score a filled-in answers file (YAML or JSON)
+  careerfix questions          a blank answers file to fill in
+"""
 
-
+EPILOG = """\b
 Exit codes: 0 ok · 1 bad input · 2 usage · 3 invalid rules pack ·
             4 no terminal for the interview · 5 history database unusable ·
             130 interrupted · 141 the reader of the output went away
+
+Every command has examples: careerfix COMMAND --help.
 """
+
+COMMAND_GROUPS: list[tuple[str, list[str]]] = [
+    ("Assess", ["assess", "questions", "compare"]),
+    ("Inspect the method", ["roles", "rules show", "rules source", "schema"]),
+    ("History", ["history", "plan"]),
+    ("For pack authors", ["rules check"]),
+]
 
 app = typer.Typer(
     name="careerfix",
     cls=_Group,
     help=HELP,
+    epilog=EPILOG,
     rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -87,6 +131,7 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(
     help="Inspect and validate a rules pack (the method as data).",
+    short_help="Inspect and validate a rules pack (the method as data).",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
@@ -100,7 +145,7 @@ RulesOpt = Annotated[
     typer.Option(
         "--rules",
         envvar="CAREERFIX_RULES",
-        help="Use the rules pack in DIR instead of the shipped one (also $CAREERFIX_RULES).",
+        help="Use the rules pack in DIR instead of the shipped one.",
         metavar="DIR",
         file_okay=False,
     ),
@@ -111,14 +156,6 @@ QuietOpt = Annotated[
         "--quiet",
         "-q",
         help="Do not say which files were written (errors and warnings still go to stderr).",
-    ),
-]
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option(
-        "--lang",
-        help="Language of the output: zh or en. Default: the answers file's lang (assess), else the locale (LANG), else en.",
-        case_sensitive=False,
     ),
 ]
 
@@ -145,22 +182,28 @@ def _root(
     """Find out where your operations career really stands, and what to do next."""
 
 
-@rules_app.command("check")
+@rules_app.command("check", short_help="Validate a rules pack; every problem as file:line:col.")
 def rules_check(
     directory: Annotated[
         Path | None,
         typer.Argument(
-            help="The pack to check. Default: --rules, $CAREERFIX_RULES, or the shipped pack.",
+            help="The pack to check. Default: --rules (or its env var), or the shipped pack.",
             metavar="[DIR]",
             show_default=False,
         ),
     ] = None,
     rules: RulesOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the summary line on stderr")] = None,
 ) -> None:
     """Validate a rules pack and list every problem as file:line:col: field: message.
 
     Exits 0 when the pack is valid and 3 when it is not (1 when DIR does not exist).
+
+    \b
+    Examples:
+      careerfix rules check
+      careerfix rules check --rules ~/packs/ops-2027
+      careerfix rules check my-pack/ --lang zh
     """
     from careerfix.rules import check_pack, resolve_rules_dir
 
@@ -178,9 +221,19 @@ def rules_check(
     )
 
 
-@rules_app.command("show")
-def rules_show(rules: RulesOpt = None, lang: LangOpt = None) -> None:
-    """Show the model at a glance: modules, competencies, target roles, levels, sources."""
+@rules_app.command("show", short_help="The model at a glance: modules, competencies, roles.")
+def rules_show(
+    rules: RulesOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the names and texts")] = None,
+) -> None:
+    """Show the model at a glance: modules, competencies, target roles, levels, sources.
+
+    \b
+    Examples:
+      careerfix rules show
+      careerfix rules show --lang zh
+      careerfix rules show --rules my-pack/
+    """
     from careerfix.render.pack import render_pack
     from careerfix.rules import load_pack
     from careerfix.terminal import print_rendered
@@ -195,7 +248,7 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-@rules_app.command("source")
+@rules_app.command("source", short_help="One source of the method and the rules that cite it.")
 def rules_source(
     source_id: Annotated[
         str,
@@ -209,7 +262,7 @@ def rules_source(
         ListFormat, typer.Option("--format", "-f", help="text (a list) or json (for scripts).")
     ] = ListFormat.text,
     rules: RulesOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the title and the rules")] = None,
 ) -> None:
     """Show one source of the method and every rule that cites it.
 
@@ -273,7 +326,7 @@ class SchemaKind(StrEnum):
     answers = "answers"
 
 
-@app.command()
+@app.command(short_help="The interview, or score an answers file; print the report.")
 def assess(
     answers: Annotated[
         str | None,
@@ -384,13 +437,19 @@ def assess(
         typer.Option(
             "--db",
             envvar="CAREERFIX_DB",
-            help="The history database file (default: in the data directory; also $CAREERFIX_DB).",
+            help="The history database file (default: in the data directory).",
             metavar="FILE",
             dir_okay=False,
         ),
     ] = None,
     rules: RulesOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[
+        Lang | None,
+        lang_option(
+            "Language of the interview and the report",
+            "Default: the answers file's lang, else CAREERFIX_LANG, else the locale, else en.",
+        ),
+    ] = None,
 ) -> None:
     """Score your experience and print the report: role verdict, module bars, gaps, plan.
 
@@ -403,7 +462,7 @@ def assess(
       careerfix assess --answers examples/platform-kol-operator.yaml
       careerfix assess -a answers.yaml --format markdown -o report.md
       careerfix assess -a answers.json --format json --target user_ops
-      careerfix questions --format json | my-script | careerfix assess -a - -f json
+      careerfix questions -f json | my-script | careerfix assess -a - -f json
     """
     if (answers is None or interactive) and not _has_terminal():
         # At once, before any slow import: a script must never hang on a prompt.
@@ -689,7 +748,7 @@ def _write(
         sys.stderr.write(f"careerfix: {t(done, lang, path=output)}\n")
 
 
-@app.command()
+@app.command(short_help="A fillable answers template: every question and its choices.")
 def questions(
     fmt: Annotated[
         TemplateFormat,
@@ -713,12 +772,18 @@ def questions(
     ] = False,
     quiet: QuietOpt = False,
     rules: RulesOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the questions and comments")] = None,
 ) -> None:
     """Print a fillable answers template: every question with its id, choices and levels.
 
     Fill in the values you know (leave the rest empty: they count as unknown, not zero) and run
     'careerfix assess --answers FILE'.
+
+    \b
+    Examples:
+      careerfix questions -o answers.yaml
+      careerfix questions --lang zh -o answers.yaml
+      careerfix questions --format json > answers.json
     """
     from careerfix.rules import load_pack
     from careerfix.template import template_json, template_yaml
@@ -735,7 +800,7 @@ class RolesFormat(StrEnum):
     yaml = "yaml"
 
 
-@app.command()
+@app.command(short_help="The target roles and the levels each one needs.")
 def roles(
     fmt: Annotated[
         RolesFormat,
@@ -744,9 +809,16 @@ def roles(
         ),
     ] = RolesFormat.text,
     rules: RulesOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the role texts")] = None,
 ) -> None:
-    """List the target roles and the level (0-4) each needs in its core competencies."""
+    """List the target roles and the level (0-4) each needs in its core competencies.
+
+    \b
+    Examples:
+      careerfix roles
+      careerfix roles --lang zh
+      careerfix roles --format json
+    """
     from careerfix.rules import load_pack
 
     pack = load_pack(rules)
@@ -770,7 +842,7 @@ def roles(
     print_rendered(lambda console: render_roles(console, pack, code))
 
 
-@app.command("compare")
+@app.command("compare", short_help="Compare two ratings of one person (self and manager).")
 def compare_raters(
     first: Annotated[
         str,
@@ -817,15 +889,15 @@ def compare_raters(
         ),
     ] = None,
     rules: RulesOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the comparison")] = None,
 ) -> None:
     """Compare two ratings of one person: a self-assessment and a manager's or mentor's.
 
     Shows where the two differ by more than one level, the two verdicts side by side, and a
     merged view with each side's evidence.
 
+    \b
     Examples:
-
       careerfix compare me.yaml manager.yaml --labels self,manager
       careerfix compare me.yaml mentor-report.json --format json
       careerfix compare last manager.yaml --person lin --labels self,manager
@@ -859,16 +931,23 @@ def compare_raters(
     print_rendered(lambda console: render_comparison(console, result, code))
 
 
-@app.command()
+@app.command(short_help="The JSON Schema of the report or of an answers file.")
 def schema(
     kind: Annotated[
         SchemaKind,
         typer.Argument(
-            help="report: the JSON of 'assess --format json'; answers: an answers file."
+            help="report: the JSON of 'assess --format json'; answers: an answers file.",
+            metavar="[report|answers]",
         ),
     ] = SchemaKind.report,
 ) -> None:
-    """Print the JSON Schema of the report (or of an answers file), generated from the models."""
+    """Print the JSON Schema of the report (or of an answers file), generated from the models.
+
+    \b
+    Examples:
+      careerfix schema > report.schema.json
+      careerfix schema answers > answers.schema.json
+    """
     import json
 
     from careerfix.models.records import adapter

@@ -48,19 +48,21 @@ DbOpt = Annotated[
         "--db",
         envvar="CAREERFIX_DB",
         help="The history database file (default: history.sqlite3 in the data directory, "
-        "$CAREERFIX_HOME; also $CAREERFIX_DB).",
+        "$CAREERFIX_HOME).",
         metavar="FILE",
         dir_okay=False,
     ),
 ]
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option(
-        "--lang",
-        help="Language of the output: zh or en. Default: the locale.",
-        case_sensitive=False,
-    ),
-]
+# What --lang falls back to, said the same way by every command that has it.
+LANG_DEFAULT = "Default: CAREERFIX_LANG, else the locale, else en."
+
+
+def lang_option(what: str, default: str = LANG_DEFAULT) -> Any:
+    """``--lang``, its help saying what it changes in this command (``what``)."""
+    return typer.Option("--lang", help=f"{what}: zh or en. {default}", case_sensitive=False)
+
+
+MessagesLangOpt = Annotated[Lang | None, lang_option("Language of the messages")]
 ListFormatOpt = Annotated[
     ListFormat, typer.Option("--format", "-f", help="text (a table) or json (for scripts).")
 ]
@@ -69,7 +71,7 @@ RulesOpt = Annotated[
     typer.Option(
         "--rules",
         envvar="CAREERFIX_RULES",
-        help="Use the rules pack in DIR instead of the shipped one (also $CAREERFIX_RULES).",
+        help="Use the rules pack in DIR instead of the shipped one.",
         metavar="DIR",
         file_okay=False,
     ),
@@ -78,11 +80,13 @@ RulesOpt = Annotated[
 history_app = typer.Typer(
     help="Every completed assessment, kept on this machine: list, show, compare, delete, "
     "export, import.",
+    short_help="Past assessments, kept on this machine; what changed.",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
+# No help= here: it would hide the callback's docstring, which has the examples.
 plan_app = typer.Typer(
-    help="The plan of your latest assessment, and which of its items are done.",
+    short_help="Your latest plan; mark its items done.",
     rich_markup_mode=None,
 )
 
@@ -233,7 +237,7 @@ def _list_row(entry: Entry) -> dict[str, Any]:
     }
 
 
-@history_app.command("list")
+@history_app.command("list", short_help="List stored assessments, newest first.")
 def history_list(
     person: PersonOpt = None,
     everyone: Annotated[
@@ -245,7 +249,7 @@ def history_list(
     ] = 20,
     fmt: ListFormatOpt = ListFormat.text,
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the table")] = None,
 ) -> None:
     """List stored assessments, newest first: id, date, person, verdict, target, module averages.
 
@@ -273,7 +277,7 @@ def history_list(
 # ---------------------------------------------------------------- history show
 
 
-@history_app.command("show")
+@history_app.command("show", short_help="Show a stored assessment again, in any format.")
 def history_show(
     ref: Annotated[
         str,
@@ -300,6 +304,12 @@ def history_show(
     Says which rules pack version scored it. JSON prints the stored report as it was made; text
     and Markdown (and JSON in another language) score the stored answers again, with the same
     pack version when it is the current one.
+
+    \b
+    Examples:
+      careerfix history show
+      careerfix history show last~1 --format markdown
+      careerfix history show 3f9a1c0e --format json --lang zh
     """
     from careerfix.history import entries
 
@@ -365,14 +375,16 @@ def compare_data(store: HistoryDB, a: str, b: str) -> dict[str, Any]:
     return data
 
 
-@history_app.command("compare")
+@history_app.command(
+    "compare", short_help="What changed between two assessments (default: last two)."
+)
 def history_compare(
     a: Annotated[str | None, typer.Argument(help="Default: last~1.", metavar="[A]")] = None,
     b: Annotated[str | None, typer.Argument(help="Default: last.", metavar="[B]")] = None,
     person: PersonOpt = None,
     fmt: ListFormatOpt = ListFormat.text,
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the comparison")] = None,
 ) -> None:
     """What changed between two assessments of one person (default: the last two).
 
@@ -409,15 +421,21 @@ def history_compare(
 # ---------------------------------------------------------------- delete, export, import
 
 
-@history_app.command("delete")
+@history_app.command("delete", short_help="Delete one stored assessment (asks first).")
 def history_delete(
     ref: Annotated[str, typer.Argument(help="An id, or last, last~1, …", metavar="ID")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
     person: PersonOpt = None,
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the question and messages")] = None,
 ) -> None:
-    """Delete one stored assessment (and its plan marks). Asks first, unless --yes."""
+    """Delete one stored assessment (and its plan marks). Asks first, unless --yes.
+
+    \b
+    Examples:
+      careerfix history delete last
+      careerfix history delete 3f9a1c0e --yes
+    """
     from careerfix.history import entries
 
     code = _lang(lang)
@@ -440,7 +458,7 @@ def history_delete(
     _say(t("history_deleted", code, id=entry.id))
 
 
-@history_app.command("export")
+@history_app.command("export", short_help="Write stored assessments as JSON Lines, for backup.")
 def history_export(
     person: PersonOpt = None,
     everyone: Annotated[
@@ -451,11 +469,16 @@ def history_export(
         typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE"),
     ] = None,
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: MessagesLangOpt = None,
 ) -> None:
     """Write stored assessments as JSON Lines (one per line, oldest first), for backup or moving.
 
     'careerfix history import FILE' reads it back; importing the same file twice adds nothing.
+
+    \b
+    Examples:
+      careerfix history export -o history.jsonl
+      careerfix history export --all > everyone.jsonl
     """
     import json
 
@@ -489,17 +512,22 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-@history_app.command("import")
+@history_app.command("import", short_help="Add the assessments of a JSON Lines export.")
 def history_import(
     file: Annotated[
         str, typer.Argument(help="A file of 'history export' ('-': stdin).", metavar="FILE")
     ],
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: MessagesLangOpt = None,
 ) -> None:
     """Add the assessments of a JSON Lines export; ids already stored are skipped.
 
     Every line is checked first: one bad line imports nothing and names the line and field.
+
+    \b
+    Examples:
+      careerfix history import history.jsonl
+      ssh old-laptop careerfix history export --all | careerfix history import -
     """
     from careerfix.history import entries
 
@@ -582,7 +610,7 @@ def plan_show(
     source: FromOpt = None,
     fmt: ListFormatOpt = ListFormat.text,
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: Annotated[Lang | None, lang_option("Language of the plan")] = None,
 ) -> None:
     """Show the plan of the latest assessment, with the items marked done.
 
@@ -630,25 +658,37 @@ def _mark(
 RankArg = Annotated[int, typer.Argument(help="The item's number in 'careerfix plan'.", metavar="N")]
 
 
-@plan_app.command("done")
+@plan_app.command("done", short_help="Mark plan item N done.")
 def plan_done(
     rank: RankArg,
     person: PersonOpt = None,
     source: FromOpt = None,
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: MessagesLangOpt = None,
 ) -> None:
-    """Mark plan item N done (the next 'history compare' shows whether its competency moved)."""
+    """Mark plan item N done (the next 'history compare' shows whether its competency moved).
+
+    \b
+    Examples:
+      careerfix plan done 2
+      careerfix plan done 1 --person alice
+    """
     _mark(rank, True, person, source, db, lang)
 
 
-@plan_app.command("undo")
+@plan_app.command("undo", short_help="Mark plan item N not done.")
 def plan_undo(
     rank: RankArg,
     person: PersonOpt = None,
     source: FromOpt = None,
     db: DbOpt = None,
-    lang: LangOpt = None,
+    lang: MessagesLangOpt = None,
 ) -> None:
-    """Mark plan item N not done."""
+    """Mark plan item N not done.
+
+    \b
+    Examples:
+      careerfix plan undo 2
+      careerfix plan undo 1 --from 3f9a1c0e
+    """
     _mark(rank, False, person, source, db, lang)

@@ -879,7 +879,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "「不确定」选项按未知计分，不带等级",
         "a 'not sure' choice is scored as unknown and takes no level",
     ),
-    "pack_duplicate_choice": ("选项值重复：{dupes}", "choice values listed more than once: {dupes}"),
+    "pack_duplicate_choice": (
+        "选项值重复：{dupes}",
+        "choice values listed more than once: {dupes}",
+    ),
     "pack_unknown_choice": (
         "每个问题都需要恰好一个「不确定」选项（unknown: true）",
         "every question needs exactly one 'not sure' choice (unknown: true)",

@@ -151,3 +151,19 @@ def test_schema_argument_reads_cleanly() -> None:
     out = _help(("schema",))
     assert "]:<" not in out
     assert "[report|answers]" in out
+
+
+def test_every_exit_code_is_documented_in_help_and_readme() -> None:
+    """README's table and `careerfix --help` list the same exit codes: every one the code has."""
+    import re
+
+    from careerfix.errors import ExitCode
+    from helpers import REPO_ROOT, run_cli
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n### ", 1)[0]
+    in_readme = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
+    help_text = run_cli(["--help"], env={"COLUMNS": "100"}).stdout
+    listed = help_text.split("Exit codes:", 1)[1]
+    in_help = {int(code) for code in re.findall(r"(?:^|·)\s*(\d+) ", listed, re.MULTILINE)}
+    assert in_readme == in_help == {int(code) for code in ExitCode}

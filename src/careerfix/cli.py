@@ -107,7 +107,8 @@ Start here:
 EPILOG = """\b
 Exit codes: 0 ok · 1 bad input · 2 usage · 3 invalid rules pack ·
             4 no terminal for the interview · 5 history database unusable ·
-            130 interrupted · 141 the reader of the output went away
+            6 interview already running · 130 interrupted ·
+            141 the reader of the output went away
 
 Every command has examples: careerfix COMMAND --help.
 """

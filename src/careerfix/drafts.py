@@ -29,6 +29,7 @@ from careerfix.datafile import (
     parse_json,
     read_text,
 )
+from careerfix.errors import Said
 from careerfix.models.lang import Lang, as_lang
 from careerfix.models.pack import RulePack
 from careerfix.places import data_dir
@@ -99,19 +100,21 @@ def load_draft(path: Path) -> Draft | None:
     except MissingFileError:  # gone since the check: no draft
         return None
     except DataFileError as exc:
-        raise DamagedDraft(exc.problem.format()) from None
+        raise DamagedDraft(exc.problem.message) from None
     if not isinstance(data, dict):
-        raise DamagedDraft("the top level is not a mapping")
+        raise DamagedDraft(Said.of("draft_not_mapping"))
     own = {key: data.pop(key, None if key != "target_asked" else False) for key in _DRAFT_FIELDS}
     for key, kinds in _DRAFT_FIELDS.items():
         if not isinstance(own[key], kinds):
-            raise DamagedDraft(f"{key}: wrong type ({type(own[key]).__name__})")
+            raise DamagedDraft(Said.of("draft_wrong_type", field=key, kind=type(own[key]).__name__))
     try:
         part = from_data(data)  # the answers part, read like any answers file
     except AnswersDataError as exc:
-        raise DamagedDraft(str(exc)) from None
+        loc, problem = exc.issues[0]
+        field = ".".join(map(str, loc))
+        raise DamagedDraft(Said.of("draft_field_problem", field=field, problem=problem)) from None
     if part.pack is None or part.pack_version is None:
-        raise DamagedDraft("a draft names its pack and version")
+        raise DamagedDraft(Said.of("draft_no_pack"))
     return Draft(
         pack=part.pack,
         pack_version=part.pack_version,
@@ -183,7 +186,7 @@ class DraftStore:
         self._lock_fd: int | None = None
         self._unlock: Callable[[], object] = lambda: None
         self.moved_aside: Path | None = None  # where a damaged draft went
-        self.damage: str | None = None  # what was wrong with it
+        self.damage: str | Said | None = None  # what was wrong with it
         self.kept_back: str | None = None  # why a damaged draft could not be moved aside
         self.unsaved: str | None = None  # why the last save failed; None: saved
 
@@ -244,7 +247,7 @@ class DraftStore:
         try:
             return load_draft(self.path)
         except DamagedDraft as exc:
-            self.damage = str(exc)
+            self.damage = exc.args[0] if exc.args else str(exc)
         try:
             self.moved_aside = move_aside(self.path)
         except FileNotFoundError:

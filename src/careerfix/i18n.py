@@ -642,6 +642,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "太长了：{n} 个字符，最多 {limit} 个。",
         "Too long: {n} characters; the limit is {limit}.",
     ),
+    "draft_not_mapping": ("顶层不是一个映射", "the top level is not a mapping"),
+    "draft_wrong_type": ("{field}：类型不对（{kind}）", "{field}: wrong type ({kind})"),
+    "draft_field_problem": ("{field}：{problem}", "{field}: {problem}"),
+    "draft_no_pack": ("草稿没有写明规则包及其版本", "a draft names its pack and version"),
     # (end of: drafts, Ctrl-D and signals)
     # --- answers, data-file and pack-check messages ---
     "df_too_big": (

@@ -587,7 +587,31 @@ def open_draft(
 def _say_damage(store: DraftStore, say: Say, lang: Lang) -> None:
     """Tell the user about a saved draft that could not be used: where it went, or why it stayed."""
     if store.moved_aside is not None:
-        say(t("draft_moved_aside", lang, reason=store.damage, path=store.moved_aside), "yellow")
+        say(
+            t(
+                "draft_moved_aside",
+                lang,
+                reason=_reason(store.damage, lang),
+                path=store.moved_aside,
+            ),
+            "yellow",
+        )
     elif store.kept_back is not None:
         why = store.kept_back
-        say(t("draft_kept_back", lang, path=store.path, reason=store.damage, why=why), "yellow")
+        say(
+            t(
+                "draft_kept_back",
+                lang,
+                path=store.path,
+                reason=_reason(store.damage, lang),
+                why=why,
+            ),
+            "yellow",
+        )
+
+
+def _reason(damage: object, lang: Lang) -> str:
+    """What was wrong with a damaged draft, in the interview's language."""
+    from careerfix.errors import Said
+
+    return damage.text(lang) if isinstance(damage, Said) else str(damage)

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 
 # Fixed so that the page is the same on every machine, whatever the terminal or locale.
@@ -69,11 +68,14 @@ def help_text(path: tuple[str, ...], root: Any | None = None) -> str:
     # click keeps 2 columns of a real terminal free: WIDTH - 2 is what COLUMNS=WIDTH shows.
     settings = {"terminal_width": WIDTH - 2, "max_content_width": WIDTH, "color": False}
     # The command's own context settings too (-h, as click's make_context would apply them).
-    ctx = click.Context(root, info_name="careerfix", **{**root.context_settings, **settings})
+    # context_class: click is typer's dependency, not ours, so it is not imported by name.
+    ctx = root.context_class(root, info_name="careerfix", **{**root.context_settings, **settings})
     cmd = root
     for name in path:
         cmd = cmd.commands[name]
-        ctx = click.Context(cmd, info_name=name, parent=ctx, **{**cmd.context_settings, **settings})
+        ctx = cmd.context_class(
+            cmd, info_name=name, parent=ctx, **{**cmd.context_settings, **settings}
+        )
     text: str = ctx.get_help()
     return text.rstrip() + "\n"
 

@@ -555,9 +555,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Since assessment {id}, plan items done: {n}.",
     ),
     "since_last_item": ("  {rank}. {title}：{moved}", "  {rank}. {title}: {moved}"),
-    # --- help and usage errors ---
-    # (end of: help and usage errors)
-    # --- interview display and --quick ---
+    # help and usage errors
+    # interview display and --quick
     "hint_line": ("提示：{text}", "Tip: {text}"),
     "quick_note": (
         "这是简短问卷的结果：{total} 题里只问了 {asked} 题，每个模块只靠一道题判断，等级和计划都比完整问卷粗略。"
@@ -579,8 +578,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--quick is for the interview, not with --answers: a file is scored on what it answers.",
     ),
     "select_instruction": ("（↑↓ 移动，回车选定）", "(↑/↓ to move, Enter to choose)"),
-    # (end of: interview display and --quick)
-    # --- interview moves, review and pre-fill ---
+    # interview moves, review and pre-fill
     "back_hint": ("Ctrl-B 返回上一题", "Ctrl-B: back"),
     "prefilled": (
         "已预先填好 {n} 个回答，还剩 {m} 题要问。",
@@ -598,15 +596,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "review_answer": ("回答：", "Answer: "),
     "review_evidence": ("证明：", "Proof: "),
     "review_none": ("（无）", "(none)"),
-    # (end of: interview moves, review and pre-fill)
-    # --- files: reading, writing, the pack cache ---
+    # files: reading, writing, the pack cache
     "output_is_input": (
         "{path} 是这条命令要读取的文件，不能同时写入它（否则原来的内容会丢失）；请换一个输出文件",
         "{path} is read by this command; careerfix will not write over it (its content would be "
         "lost): choose another output file",
     ),
-    # (end of: files: reading, writing, the pack cache)
-    # --- drafts, Ctrl-D and signals ---
+    # drafts, Ctrl-D and signals
     "draft_moved_aside": (
         "保存的问卷草稿无法使用（{reason}），已移到 {path}，没有删除。这次从头开始。",
         "The saved interview draft could not be used ({reason}). It was moved to {path}, "
@@ -646,8 +642,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "draft_wrong_type": ("{field}：类型不对（{kind}）", "{field}: wrong type ({kind})"),
     "draft_field_problem": ("{field}：{problem}", "{field}: {problem}"),
     "draft_no_pack": ("草稿没有写明规则包及其版本", "a draft names its pack and version"),
-    # (end of: drafts, Ctrl-D and signals)
-    # --- answers, data-file and pack-check messages ---
+    # answers, data-file and pack-check messages
     "df_too_big": (
         "文件有 {size:,} 字节，上限是 {limit:,} 字节",
         "file is {size:,} bytes; the limit is {limit:,} bytes",
@@ -1049,8 +1044,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "rk_kind_role": ("角色", "role"),
     "rk_kind_resume_rule": ("简历规则", "resume rule"),
     "rk_kind_reading": ("阅读", "reading"),
-    # (end of: answers, data-file and pack-check messages)
-    # --- history ids in compare; benchmarks ---
+    # history ids in compare; benchmarks
     "compare_no_side": (
         "{ref}：既不是文件，也不是历史记录的编号（如 last、last~1 或 careerfix history list 列出的编号）",
         "{ref}: no such file, and not a history reference (last, last~1 or an id from "
@@ -1060,7 +1054,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}：没有这个文件，本机也还没有评估历史",
         "{ref}: no such file, and there is no assessment history on this machine yet",
     ),
-    # (end of: history ids in compare; benchmarks)
 }
 
 

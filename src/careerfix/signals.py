@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from collections.abc import Iterator
 from types import FrameType
 
@@ -18,7 +19,30 @@ _STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if has
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+    # Raised at whatever line the main thread is on, a KeyboardInterrupt can land inside one of
+    # prompt_toolkit's background tasks (its history loader logs it as a traceback and the prompt
+    # runs on). A running prompt is therefore asked to end itself the way Ctrl-C ends it.
+    if not _end_running_prompt():
+        raise KeyboardInterrupt
+
+
+def _end_running_prompt() -> bool:
+    current = sys.modules.get("prompt_toolkit.application.current")
+    if current is None:  # no prompt was ever shown: nothing of prompt_toolkit to unwind
+        return False
+    app = current.get_app_or_none()
+    loop = getattr(app, "loop", None)
+    if app is None or loop is None or not app.is_running or app.future is None:
+        return False
+    if app.future.done():
+        return True  # already ending (a second signal): its KeyboardInterrupt is on the way
+
+    def end() -> None:
+        if app.future is not None and not app.future.done():
+            app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    loop.call_soon_threadsafe(end)
+    return True
 
 
 @contextlib.contextmanager

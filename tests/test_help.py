@@ -11,16 +11,15 @@ import pytest
 import typer
 
 from careerfix.cli import app
+from careerfix.docgen import subcommands
 from helpers import run_cli
 
 
 def _walk(cmd: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     yield path
-    # typer ships its own copy of click: a group is told by its subcommands, not by its class.
-    if hasattr(cmd, "commands"):
-        for name, sub in cmd.commands.items():
-            if not sub.hidden:
-                yield from _walk(sub, (*path, name))
+    for name, sub in subcommands(cmd).items():
+        if not sub.hidden:
+            yield from _walk(sub, (*path, name))
 
 
 ALL = list(_walk(typer.main.get_command(app)))
@@ -30,7 +29,7 @@ COMMANDS = [path for path in ALL if path]
 def _command(path: tuple[str, ...]) -> Any:
     cmd: Any = typer.main.get_command(app)
     for part in path:
-        cmd = cmd.commands[part]
+        cmd = subcommands(cmd)[part]
     return cmd
 
 

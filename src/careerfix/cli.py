@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerfix import __version__
-from careerfix.cli_history import history_app, lang_option, plan_app
+from careerfix.cli_options import SUMMARIES, ListFormat, QuietOpt, RulesOpt, lang_option
 from careerfix.errors import (
     CareerfixError,
     ExitCode,
@@ -46,36 +46,28 @@ class _Group(TyperGroup):
                 _report_error(exc, ctx.meta.get("careerfix_argv"))
             ctx.exit(int(exc.exit_code))
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = self.commands.get(cmd_name)
+        if found is None and cmd_name in COMMANDS:
+            found = self.commands[cmd_name] = typer.main.get_command(COMMANDS[cmd_name]())
+        return found
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The commands by task (COMMAND_GROUPS), not in one flat list: a newcomer sees
-        ``assess`` first, and a pack author finds ``rules check`` under its own heading."""
-        listed: set[str] = set()
-        sections: list[tuple[str, list[tuple[str, Any]]]] = []
-        for title, paths in COMMAND_GROUPS:
-            rows = []
-            for path in paths:
-                cmd: Any = self
-                for part in path.split():
-                    cmd = cmd.commands.get(part) if cmd is not None else None
-                if cmd is not None and not cmd.hidden:
-                    rows.append((path, cmd))
-                    listed.add(path.split()[0])
-            sections.append((title, rows))
-        # A command added later but not yet placed in a group is still listed.
-        rest = [(name, c) for name, c in self.commands.items() if name not in listed]
-        sections.append(("Other commands", [(n, c) for n, c in rest if not c.hidden]))
-        names = [path for _, rows in sections for path, _ in rows]
-        if not names:
-            return
+        ``assess`` first, and a pack author finds ``rules check`` under its own heading.
+        Listed from SUMMARIES, so the help builds no command."""
+        listed = {path.split()[0] for _, paths in COMMAND_GROUPS for path in paths}
+        sections = [*COMMAND_GROUPS, ("Other commands", [n for n in COMMANDS if n not in listed])]
+        names = [path for _, paths in sections for path in paths]
         wide = max(len(name) for name in names)
-        limit = formatter.width - 6 - wide
-        for title, rows in sections:
-            if rows:
+        for title, paths in sections:
+            if paths:
                 with formatter.section(title):
                     # Padded to one width so that the sections line up as a single table.
-                    formatter.write_dl(
-                        [(p.ljust(wide), c.get_short_help_str(limit)) for p, c in rows]
-                    )
+                    formatter.write_dl([(p.ljust(wide), SUMMARIES[p]) for p in paths])
 
 
 def _report_error(exc: CareerfixError, argv: list[str] | None = None) -> None:
@@ -130,35 +122,50 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-rules_app = typer.Typer(
+
+
+def _command_app(**settings: Any) -> typer.Typer:
+    """The Typer app of one top-level command: turned into a click command only when it runs."""
+    return typer.Typer(rich_markup_mode=None, add_completion=False, **settings)
+
+
+rules_app = _command_app(
     help="Inspect and validate a rules pack (the method as data).",
-    short_help="Inspect and validate a rules pack (the method as data).",
-    rich_markup_mode=None,
+    short_help=SUMMARIES["rules"],
     no_args_is_help=True,
 )
-app.add_typer(rules_app, name="rules")
-app.add_typer(history_app, name="history")
-app.add_typer(plan_app, name="plan")
+assess_app = _command_app()
+questions_app = _command_app()
+roles_app = _command_app()
+compare_app = _command_app()
+schema_app = _command_app()
 
 
-RulesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        envvar="CAREERFIX_RULES",
-        help="Use the rules pack in DIR instead of the shipped one.",
-        metavar="DIR",
-        file_okay=False,
-    ),
-]
-QuietOpt = Annotated[
-    bool,
-    typer.Option(
-        "--quiet",
-        "-q",
-        help="Do not say which files were written (errors and warnings still go to stderr).",
-    ),
-]
+def _history_app() -> typer.Typer:
+    from careerfix.cli_history import history_app
+
+    return history_app
+
+
+def _plan_app() -> typer.Typer:
+    from careerfix.cli_history import plan_app
+
+    return plan_app
+
+
+# Every top-level command, in the order of the help's "Other commands" fallback. typer reads every
+# parameter's type hints to build a click command (about 1 ms a command), so only the command
+# that runs is built; the root help lists the summaries without building any.
+COMMANDS: dict[str, Any] = {
+    "assess": lambda: assess_app,
+    "questions": lambda: questions_app,
+    "roles": lambda: roles_app,
+    "compare": lambda: compare_app,
+    "schema": lambda: schema_app,
+    "rules": lambda: rules_app,
+    "history": _history_app,
+    "plan": _plan_app,
+}
 
 
 def _lang(lang: Lang | None) -> Lang:
@@ -183,7 +190,7 @@ def _root(
     """Find out where your operations career really stands, and what to do next."""
 
 
-@rules_app.command("check", short_help="Validate a rules pack; every problem as file:line:col.")
+@rules_app.command("check", short_help=SUMMARIES["rules check"])
 def rules_check(
     directory: Annotated[
         Path | None,
@@ -222,7 +229,7 @@ def rules_check(
     )
 
 
-@rules_app.command("show", short_help="The model at a glance: modules, competencies, roles.")
+@rules_app.command("show", short_help=SUMMARIES["rules show"])
 def rules_show(
     rules: RulesOpt = None,
     lang: Annotated[Lang | None, lang_option("Language of the names and texts")] = None,
@@ -244,12 +251,7 @@ def rules_show(
     print_rendered(lambda console: render_pack(console, pack, code))
 
 
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-@rules_app.command("source", short_help="One source of the method and the rules that cite it.")
+@rules_app.command("source", short_help=SUMMARIES["rules source"])
 def rules_source(
     source_id: Annotated[
         str,
@@ -327,7 +329,7 @@ class SchemaKind(StrEnum):
     answers = "answers"
 
 
-@app.command(short_help="The interview, or score an answers file; print the report.")
+@assess_app.command("assess", short_help=SUMMARIES["assess"])
 def assess(
     answers: Annotated[
         str | None,
@@ -749,7 +751,7 @@ def _write(
         sys.stderr.write(f"careerfix: {t(done, lang, path=output)}\n")
 
 
-@app.command(short_help="A fillable answers template: every question and its choices.")
+@questions_app.command("questions", short_help=SUMMARIES["questions"])
 def questions(
     fmt: Annotated[
         TemplateFormat,
@@ -801,7 +803,7 @@ class RolesFormat(StrEnum):
     yaml = "yaml"
 
 
-@app.command(short_help="The target roles and the levels each one needs.")
+@roles_app.command("roles", short_help=SUMMARIES["roles"])
 def roles(
     fmt: Annotated[
         RolesFormat,
@@ -843,7 +845,7 @@ def roles(
     print_rendered(lambda console: render_roles(console, pack, code))
 
 
-@app.command("compare", short_help="Compare two ratings of one person (self and manager).")
+@compare_app.command("compare", short_help=SUMMARIES["compare"])
 def compare_raters(
     first: Annotated[
         str,
@@ -932,7 +934,7 @@ def compare_raters(
     print_rendered(lambda console: render_comparison(console, result, code))
 
 
-@app.command(short_help="The JSON Schema of the report or of an answers file.")
+@schema_app.command("schema", short_help=SUMMARIES["schema"])
 def schema(
     kind: Annotated[
         SchemaKind,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerfix.cli_options import SUMMARIES, ListFormat, MessagesLangOpt, RulesOpt, lang_option
 from careerfix.errors import InputError, StoreError
 from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang, as_lang
@@ -20,11 +21,6 @@ from careerfix.models.lang import Lang, as_lang
 if TYPE_CHECKING:
     from careerfix.history.db import HistoryDB
     from careerfix.history.entries import Entry
-
-
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 class ShowFormat(StrEnum):
@@ -53,41 +49,23 @@ DbOpt = Annotated[
         dir_okay=False,
     ),
 ]
-# What --lang falls back to, said the same way by every command that has it.
-LANG_DEFAULT = "Default: CAREERFIX_LANG, else the locale, else en."
-
-
-def lang_option(what: str, default: str = LANG_DEFAULT) -> Any:
-    """``--lang``, its help saying what it changes in this command (``what``)."""
-    return typer.Option("--lang", help=f"{what}: zh or en. {default}", case_sensitive=False)
-
-
-MessagesLangOpt = Annotated[Lang | None, lang_option("Language of the messages")]
 ListFormatOpt = Annotated[
     ListFormat, typer.Option("--format", "-f", help="text (a table) or json (for scripts).")
-]
-RulesOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        envvar="CAREERFIX_RULES",
-        help="Use the rules pack in DIR instead of the shipped one.",
-        metavar="DIR",
-        file_okay=False,
-    ),
 ]
 
 history_app = typer.Typer(
     help="Every completed assessment, kept on this machine: list, show, compare, delete, "
     "export, import.",
-    short_help="Past assessments, kept on this machine; what changed.",
+    short_help=SUMMARIES["history"],
     rich_markup_mode=None,
+    add_completion=False,
     no_args_is_help=True,
 )
 # No help= here: it would hide the callback's docstring, which has the examples.
 plan_app = typer.Typer(
-    short_help="Your latest plan; mark its items done.",
+    short_help=SUMMARIES["plan"],
     rich_markup_mode=None,
+    add_completion=False,
 )
 
 

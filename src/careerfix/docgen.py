@@ -30,20 +30,30 @@ def _root() -> Any:
     return typer.main.get_command(app)
 
 
+def subcommands(cmd: Any) -> dict[str, Any]:
+    """A group's subcommands by name (built on demand: the root builds a command only when asked);
+    an empty mapping for a command."""
+    # typer ships its own copy of click: a group is told by its subcommands, not its class.
+    if not hasattr(cmd, "commands"):
+        return {}
+    return {name: cmd.get_command(None, name) for name in cmd.list_commands(None)}
+
+
 def _order(cmd: Any, path: tuple[str, ...]) -> list[str]:
     """The subcommands of ``path`` in the order the root help lists them (by task, e.g.
     ``rules show`` before ``rules check``), then any it does not list, as registered."""
     from careerfix.cli import COMMAND_GROUPS
 
     names: list[str] = []
+    known = subcommands(cmd)
     for _, listed in COMMAND_GROUPS:
         for full in listed:
             parts = tuple(full.split())
             if len(parts) > len(path) and parts[: len(path)] == path:
                 name = parts[len(path)]
-                if name in cmd.commands and name not in names:
+                if name in known and name not in names:
                     names.append(name)
-    return names + [name for name in cmd.commands if name not in names]
+    return names + [name for name in known if name not in names]
 
 
 def walk(root: Any | None = None) -> Iterator[tuple[tuple[str, ...], Any]]:
@@ -52,12 +62,10 @@ def walk(root: Any | None = None) -> Iterator[tuple[tuple[str, ...], Any]]:
 
     def below(cmd: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
         yield path, cmd
-        # typer ships its own copy of click: a group is told by its subcommands, not its class.
-        if hasattr(cmd, "commands"):
-            for name in _order(cmd, path):
-                sub = cmd.commands[name]
-                if not sub.hidden:
-                    yield from below(sub, (*path, name))
+        known = subcommands(cmd)
+        for name in _order(cmd, path):
+            if not known[name].hidden:
+                yield from below(known[name], (*path, name))
 
     yield from below(root, ())
 
@@ -72,7 +80,7 @@ def help_text(path: tuple[str, ...], root: Any | None = None) -> str:
     ctx = root.context_class(root, info_name="careerfix", **{**root.context_settings, **settings})
     cmd = root
     for name in path:
-        cmd = cmd.commands[name]
+        cmd = subcommands(cmd)[name]
         ctx = cmd.context_class(
             cmd, info_name=name, parent=ctx, **{**cmd.context_settings, **settings}
         )

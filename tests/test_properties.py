@@ -404,8 +404,11 @@ def test_any_bytes_as_a_pack_file_end_cleanly(
         finally:
             shutil.copyfile(SHIPPED_RULES / name, target)
     assert_clean_exit(result, allowed={ExitCode.OK, ExitCode.RULES})
-    if result.exit_code == ExitCode.RULES:  # the problems name the file (rules check: stdout)
-        assert Path(name).name in result.stdout + result.stderr, result.stderr
+    if result.exit_code == ExitCode.RULES:  # the problems are located (rules check: stdout)
+        out = result.stdout + result.stderr
+        # A cut-short file can still be valid YAML that lost ids other files cite: then the
+        # problems are rightly located in those files.
+        assert Path(name).name in out or f"{pack_copy}/" in out, result.stderr
 
 
 class StopAtOnce:

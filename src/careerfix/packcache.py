@@ -7,6 +7,9 @@ cache is plain JSON filled back into the same records: nothing in it is executed
 A cache file is verified, not trusted: its first line names its key and the SHA-256 of the JSON
 that follows, and a file whose line or hash does not match, or whose JSON does not fill the
 records, is ignored and written again from the pack (so a damaged cache heals on the next run).
+Each record is written as a JSON object tagged with its class (``"$": "Competency"``), so that
+reading rebuilds it with its ordinary constructor straight from the JSON parser's object hook,
+without working out field types from the declarations (that took longer than the parse).
 The shipped pack's cache ships inside careerfix (``shipped-pack.cache``, used when the pack's
 files hash to its key), so even the first run after an install skips the YAML checks; a test
 fails when it is stale, and ``python -m careerfix.packcache`` writes it again.
@@ -18,14 +21,11 @@ import contextlib
 import hashlib
 import json
 import os
-import typing
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
-from types import UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any
 
 from careerfix import __version__
-from careerfix.atomic_write import atomic_write_bytes
 from careerfix.datafile import MAX_CACHE_BYTES, MAX_RULES_FILE_BYTES, DataFileError, read_bytes
 from careerfix.engine.prepared import PreparedPack
 from careerfix.models import pack as pack_records
@@ -40,17 +40,23 @@ from careerfix.models.pack import (
     RolesFile,
     RulePack,
 )
-from careerfix.models.records import Record, field_names, plain
-from careerfix.places import cache_dir
+from careerfix.models.records import Record
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 5
+_LAYOUT = 6
 _MAGIC = b"careerfix-pack-cache"
 SHIPPED = Path(__file__).with_name("shipped-pack.cache")
 _DECLARATIONS = [Path(m.__file__) for m in (pack_records, record_base) if m.__file__]
 
-R = TypeVar("R", bound=Record)
+# A record's class tag in the JSON; no field of a record is named so.
+_TAG = "$"
+# Every record class a pack holds, by the tag it is written with.
+_CLASSES: dict[str, type[Record]] = {
+    name: kind
+    for name, kind in vars(pack_records).items()
+    if isinstance(kind, type) and issubclass(kind, Record) and kind is not Record
+}
 
 # The pack's parts, in the order RulePack takes them.
 _PARTS: dict[str, Any] = {
@@ -83,7 +89,14 @@ def digest(root: Path) -> str | None:
 
 
 def _file(key: str) -> Path:
+    from careerfix.places import cache_dir  # only when the shipped cache does not serve
+
     return cache_dir() / "packs" / f"{key}.json"
+
+
+def _candidates(key: str) -> Iterator[Path]:
+    yield SHIPPED
+    yield _file(key)
 
 
 def read(key: str, root: Path) -> PreparedPack | None:
@@ -92,7 +105,7 @@ def read(key: str, root: Path) -> PreparedPack | None:
 
     Nothing here imports pydantic: the records are filled in directly.
     """
-    for file in (SHIPPED, _file(key)):
+    for file in _candidates(key):
         try:
             raw = read_bytes(file, str(file), MAX_CACHE_BYTES)
         except (OSError, DataFileError):
@@ -108,12 +121,25 @@ def _verified(raw: bytes, key: str, root: Path) -> PreparedPack | None:
     if header != _header(key, payload):
         return None
     try:
-        data = json.loads(payload)
-        parts = {name: _part(kind, data[name]) for name, kind in _PARTS.items()}
+        data = json.loads(payload, object_hook=_rebuild)
+        parts = {name: data[name] for name in _PARTS}
         parts["modules"] = tuple(parts["modules"])
+        if not all(_is_part(parts[name], kind) for name, kind in _PARTS.items()):
+            return None
         return PreparedPack(**parts, location=str(root))
-    except Exception:
+    except Exception:  # JSON that verifies but does not fill the records: rebuilt from the pack
         return None
+
+
+def _rebuild(obj: dict[str, Any]) -> Any:
+    tag = obj.pop(_TAG, None)
+    return obj if tag is None else _CLASSES[tag](**obj)
+
+
+def _is_part(value: Any, kind: Any) -> bool:
+    if isinstance(kind, type):
+        return isinstance(value, kind)
+    return all(isinstance(item, ModuleFile) for item in value)  # the one list part: modules
 
 
 def _header(key: str, payload: bytes) -> bytes:
@@ -122,71 +148,30 @@ def _header(key: str, payload: bytes) -> bytes:
 
 def encode(key: str, pack: RulePack) -> bytes:
     """The cache file of ``pack`` under ``key``: the verifying line, then the JSON."""
-    data = {name: plain(getattr(pack, name)) for name in _PARTS}
+    data = {name: _tagged(getattr(pack, name)) for name in _PARTS}
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return _header(key, payload) + b"\n" + payload
 
 
-def _part(kind: Any, raw: Any) -> Any:
-    convert = _converter(kind)
-    assert convert is not None  # every part is a record or a list of records
-    return convert(raw)
-
-
-# How to rebuild one field from JSON: a converter (None: keep the JSON value as it is).
-Convert = Callable[[Any], Any] | None
-_PLANS: dict[type[Record], list[tuple[str, Convert]]] = {}
-
-
-def _construct(cls: type[R], data: Any) -> R:
-    if not isinstance(data, dict):
-        raise TypeError(f"{cls.__name__}: expected an object")
-    plan = _PLANS.get(cls)
-    if plan is None:
-        hints = typing.get_type_hints(cls)
-        plan = _PLANS[cls] = [(name, _converter(hints[name])) for name in field_names(cls)]
-    values = {}
-    for name, convert in plan:
-        raw = data[name]  # every field is written, so a missing one means a damaged file
-        values[name] = raw if convert is None or raw is None else convert(raw)
-    return cls(**values)
-
-
-def _converter(annotation: Any) -> Convert:
-    """Worked out once per field type, not once per value."""
-    origin = get_origin(annotation)
-    if origin in (Union, UnionType):
-        options = [a for a in get_args(annotation) if a is not type(None)]
-        if len(options) == 1:  # X | None
-            return _converter(options[0])
-        records = [a for a in options if _is_record(a)]
-        if not records:
-            return None
-        only = records[0]
-        return lambda v: _construct(only, v) if isinstance(v, dict) else v
-    if origin is list:
-        (item,) = get_args(annotation)
-        each = _converter(item)
-        if each is None:
-            return None
-        return lambda v: [each(x) for x in v]
-    if origin is dict:
-        _, item = get_args(annotation)
-        value_of = _converter(item)
-        if value_of is None:
-            return None
-        return lambda v: {k: value_of(x) for k, x in v.items()}
-    if _is_record(annotation):
-        return lambda v: _construct(annotation, v)
-    return None
-
-
-def _is_record(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, Record)
+def _tagged(value: Any) -> Any:
+    if isinstance(value, Record):
+        tag = type(value).__name__
+        if _CLASSES.get(tag) is not type(value):
+            raise TypeError(f"{tag} is not a record of models/pack.py: it cannot be cached")
+        return {_TAG: tag, **{k: _tagged(v) for k, v in value.__dict__.items()}}
+    if isinstance(value, list | tuple):
+        return [_tagged(v) for v in value]
+    if isinstance(value, dict):
+        if _TAG in value:
+            raise TypeError(f"a mapping with the key {_TAG!r} would read back as a record")
+        return {k: _tagged(v) for k, v in value.items()}
+    return value
 
 
 def write(key: str, pack: RulePack) -> None:
     """Best effort: a read-only home directory must never break an assessment."""
+    from careerfix.atomic_write import atomic_write_bytes
+
     with contextlib.suppress(OSError):
         atomic_write_bytes(_file(key), encode(key, pack))
 
@@ -199,6 +184,8 @@ def ship(root: Path) -> str:
     pack, problems = check_pack(root)
     if key is None or pack is None:
         raise SystemExit(f"cannot cache {root}: {len(problems)} problems (careerfix rules check)")
+    from careerfix.atomic_write import atomic_write_bytes
+
     atomic_write_bytes(SHIPPED, encode(key, pack))
     return key
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import Result
 
 import careerfix.history.db as dbmod
@@ -172,6 +173,24 @@ def test_list_text_shows_one_line_per_assessment(db: Path) -> None:
     assert "Traffic operations" in lines[1]
     limited = cli(db, "history", "list", "-p", "alice", "--limit", "1")
     assert plural("history_more", "en", 1) in limited.stdout
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_list_lines_fit_the_terminal_and_keep_whole_ids(db: Path, width: int, lang: str) -> None:
+    assess(db)
+    assess(db, answers=TRAFFIC)
+    result = run_cli(
+        ["history", "list", "-p", "alice", "--lang", lang],
+        env={"CAREERFIX_DB": str(db), "CAREERFIX_WIDTH": str(width)},
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= width for line in lines), lines
+    ids = [row["id"] for row in listed(db, "-p", "alice")]
+    assert [line.split()[0] for line in lines[1:3]] == ids
+    # The module levels are shown when there is room for them, and never cut.
+    assert (" user " in lines[0] or lines[0].endswith(" user")) == (width >= 80)
 
 
 # ---------------------------------------------------------------- compare and the plan

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from careerfix import __version__
+from careerfix.cli_groups import LazyGroup, command_app
 from careerfix.cli_options import SUMMARIES, ListFormat, QuietOpt, RulesOpt, lang_option
 from careerfix.errors import (
     CareerfixError,
@@ -29,7 +29,7 @@ from careerfix.models.lang import Lang
 from careerfix.safe_text import block, inline
 
 
-class _Group(TyperGroup):
+class _Group(LazyGroup):
     """Turns every :class:`CareerfixError` into a message on stderr and its exit code."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -46,21 +46,13 @@ class _Group(TyperGroup):
                 _report_error(exc, ctx.meta.get("careerfix_argv"))
             ctx.exit(int(exc.exit_code))
 
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        found = self.commands.get(cmd_name)
-        if found is None and cmd_name in COMMANDS:
-            found = self.commands[cmd_name] = typer.main.get_command(COMMANDS[cmd_name]())
-        return found
-
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The commands by task (COMMAND_GROUPS), not in one flat list: a newcomer sees
         ``assess`` first, and a pack author finds ``rules check`` under its own heading.
         Listed from SUMMARIES, so the help builds no command."""
         listed = {path.split()[0] for _, paths in COMMAND_GROUPS for path in paths}
-        sections = [*COMMAND_GROUPS, ("Other commands", [n for n in COMMANDS if n not in listed])]
+        rest = [name for name in self.lazy if name not in listed]
+        sections = [*COMMAND_GROUPS, ("Other commands", rest)]
         names = [path for _, paths in sections for path in paths]
         wide = max(len(name) for name in names)
         for title, paths in sections:
@@ -124,21 +116,16 @@ app = typer.Typer(
 )
 
 
-def _command_app(**settings: Any) -> typer.Typer:
-    """The Typer app of one top-level command: turned into a click command only when it runs."""
-    return typer.Typer(rich_markup_mode=None, add_completion=False, **settings)
-
-
-rules_app = _command_app(
+rules_app = command_app(
     help="Inspect and validate a rules pack (the method as data).",
     short_help=SUMMARIES["rules"],
     no_args_is_help=True,
 )
-assess_app = _command_app()
-questions_app = _command_app()
-roles_app = _command_app()
-compare_app = _command_app()
-schema_app = _command_app()
+assess_app = command_app()
+questions_app = command_app()
+roles_app = command_app()
+compare_app = command_app()
+schema_app = command_app()
 
 
 def _history_app() -> typer.Typer:
@@ -156,7 +143,7 @@ def _plan_app() -> typer.Typer:
 # Every top-level command, in the order of the help's "Other commands" fallback. typer reads every
 # parameter's type hints to build a click command (about 1 ms a command), so only the command
 # that runs is built; the root help lists the summaries without building any.
-COMMANDS: dict[str, Any] = {
+_Group.lazy = {
     "assess": lambda: assess_app,
     "questions": lambda: questions_app,
     "roles": lambda: roles_app,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerfix.cli_groups import LazyGroup, command_app
 from careerfix.cli_options import SUMMARIES, ListFormat, MessagesLangOpt, RulesOpt, lang_option
 from careerfix.errors import InputError, StoreError
 from careerfix.i18n import plural, resolve_lang, t
@@ -53,7 +54,28 @@ ListFormatOpt = Annotated[
     ListFormat, typer.Option("--format", "-f", help="text (a table) or json (for scripts).")
 ]
 
+
+_list_app = command_app()
+_show_app = command_app()
+_compare_app = command_app()
+_delete_app = command_app()
+_export_app = command_app()
+_import_app = command_app()
+
+
+class _HistoryGroup(LazyGroup):
+    lazy = {  # noqa: RUF012 — a class-wide registry, filled once here
+        "list": lambda: _list_app,
+        "show": lambda: _show_app,
+        "compare": lambda: _compare_app,
+        "delete": lambda: _delete_app,
+        "export": lambda: _export_app,
+        "import": lambda: _import_app,
+    }
+
+
 history_app = typer.Typer(
+    cls=_HistoryGroup,
     help="Every completed assessment, kept on this machine: list, show, compare, delete, "
     "export, import.",
     short_help=SUMMARIES["history"],
@@ -61,6 +83,14 @@ history_app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
 )
+
+
+@history_app.callback()
+def _history() -> None:
+    # A group with its subcommands registered lazily needs a callback to be a group at all.
+    pass
+
+
 # No help= here: it would hide the callback's docstring, which has the examples.
 plan_app = typer.Typer(
     short_help=SUMMARIES["plan"],
@@ -215,7 +245,7 @@ def _list_row(entry: Entry) -> dict[str, Any]:
     }
 
 
-@history_app.command("list", short_help="List stored assessments, newest first.")
+@_list_app.command("list", short_help="List stored assessments, newest first.")
 def history_list(
     person: PersonOpt = None,
     everyone: Annotated[
@@ -255,7 +285,7 @@ def history_list(
 # ---------------------------------------------------------------- history show
 
 
-@history_app.command("show", short_help="Show a stored assessment again, in any format.")
+@_show_app.command("show", short_help="Show a stored assessment again, in any format.")
 def history_show(
     ref: Annotated[
         str,
@@ -353,7 +383,7 @@ def compare_data(store: HistoryDB, a: str, b: str) -> dict[str, Any]:
     return data
 
 
-@history_app.command(
+@_compare_app.command(
     "compare", short_help="What changed between two assessments (default: last two)."
 )
 def history_compare(
@@ -399,7 +429,7 @@ def history_compare(
 # ---------------------------------------------------------------- delete, export, import
 
 
-@history_app.command("delete", short_help="Delete one stored assessment (asks first).")
+@_delete_app.command("delete", short_help="Delete one stored assessment (asks first).")
 def history_delete(
     ref: Annotated[str, typer.Argument(help="An id, or last, last~1, …", metavar="ID")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
@@ -436,7 +466,7 @@ def history_delete(
     _say(t("history_deleted", code, id=entry.id))
 
 
-@history_app.command("export", short_help="Write stored assessments as JSON Lines, for backup.")
+@_export_app.command("export", short_help="Write stored assessments as JSON Lines, for backup.")
 def history_export(
     person: PersonOpt = None,
     everyone: Annotated[
@@ -490,7 +520,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-@history_app.command("import", short_help="Add the assessments of a JSON Lines export.")
+@_import_app.command("import", short_help="Add the assessments of a JSON Lines export.")
 def history_import(
     file: Annotated[
         str, typer.Argument(help="A file of 'history export' ('-': stdin).", metavar="FILE")

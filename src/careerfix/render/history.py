@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -50,33 +51,49 @@ def render_list(
     for row in rows:
         for mid, name in row["module_names"].items():
             modules.setdefault(mid, name)
-    # Fixed widths, so that every assessment keeps to one line and the levels stay in view.
+    # Fixed widths, so that every assessment keeps to one line and the levels stay in view. The
+    # rows are laid out here by construction (a rich Table measured every cell: most of the
+    # command's time); on a narrow terminal the module columns go first (`history show` has them).
     person_w = min(12, max(len(r["person"]) for r in rows)) if people else 0
-    fixed = 9 + 11 + 5 * len(modules) + (person_w + 1 if people else 0)
-    room = max(18, console.width - fixed - 2)
+    shown = list(modules)
+    fixed = 9 + 11 + 5 * len(shown) + (person_w + 1 if people else 0)
+    if console.width - fixed - 2 < 18:
+        fixed -= 5 * len(shown)
+        shown = []
+    room = max(12, console.width - fixed - 2)
     verdict_w, target_w = room * 3 // 5, room - room * 3 // 5
-    table = Table(box=None, padding=(0, 1, 0, 0), header_style="bold")
-    table.add_column(t("col_id", lang), style="cyan", no_wrap=True, width=8)
-    table.add_column(t("col_date", lang), no_wrap=True, width=10)
-    if people:
-        table.add_column(t("col_person", lang), no_wrap=True, width=person_w)
-    table.add_column(t("col_verdict", lang), no_wrap=True, width=verdict_w)
-    table.add_column(t("col_target", lang), no_wrap=True, width=target_w)
-    for mid in modules:
-        table.add_column(mid[:4], justify="right", no_wrap=True, width=4)
+    widths = [8, 10, *([person_w] if people else []), verdict_w, target_w]
+    head = [t("col_id", lang), t("col_date", lang)]
+    head += [t("col_person", lang)] if people else []
+    head += [t("col_verdict", lang), t("col_target", lang)]
+    console.print(
+        _row([_cut(h, w) for h, w in zip(head, widths, strict=True)], widths, shown, "bold")
+    )
     for row in rows:
-        cells: list[Text | str] = [row["id"], row["created"][:10]]
+        cells = [Text(row["id"], style="cyan"), Text(row["created"][:10])]
         if people:
             cells.append(_cut(row["person"], person_w))
         cells += [_cut(row["verdict_name"] or "—", verdict_w)]
         cells += [_cut(row["target_name"] or "—", target_w)]
-        cells += [level_text(row["modules"].get(mid)) for mid in modules]
-        table.add_row(*cells)
-    console.print(table)
-    legend = " · ".join(f"{mid[:4]} {name}" for mid, name in modules.items())
-    console.print(Text(legend, style="dim"))
+        levels = [level_text(row["modules"].get(mid)) for mid in shown]
+        console.print(_row(cells, widths, levels))
+    if shown:
+        legend = " · ".join(f"{mid[:4]} {name}" for mid, name in modules.items())
+        console.print(Text(legend, style="dim"))
     if more:
         console.print(Text(plural("history_more", lang, more), style="dim"))
+
+
+def _row(cells: list[Text], widths: list[int], right: list[str], style: str = "") -> Text:
+    """One line: each cell padded to its column's width, then the right-aligned level columns."""
+    line = Text(style=style, no_wrap=True, overflow="crop")
+    for cell, width in zip(cells, widths, strict=True):
+        line.append_text(cell)
+        line.append(" " * (width - cell_len(cell.plain) + 1))
+    for n, value in enumerate(right):
+        line.append(value[:4].rjust(4) + (" " if n < len(right) - 1 else ""))
+    line.rstrip()
+    return line
 
 
 def render_compare(console: Console, data: dict[str, Any], lang: Lang) -> None:

@@ -20,7 +20,7 @@ from typer.testing import Result
 import careerfix.history.db as dbmod
 from careerfix.history import entries
 from careerfix.history.db import SCHEMA_VERSION, decompress_json, open_db
-from careerfix.i18n import plural, t
+from careerfix.i18n import level_text, plural, t
 from helpers import EXAMPLES_DIR, run_cli
 
 KOL = str(EXAMPLES_DIR / "platform-kol-operator.yaml")
@@ -191,6 +191,22 @@ def test_list_lines_fit_the_terminal_and_keep_whole_ids(db: Path, width: int, la
     assert [line.split()[0] for line in lines[1:3]] == ids
     # The module levels are shown when there is room for them, and never cut.
     assert (" user " in lines[0] or lines[0].endswith(" user")) == (width >= 80)
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_compare_lines_fit_the_terminal_with_every_figure(db: Path, width: int) -> None:
+    assess(db)
+    assess(db, answers=TRAFFIC)
+    env = {"CAREERFIX_DB": str(db), "CAREERFIX_WIDTH": str(width)}
+    result = run_cli(["history", "compare", "-p", "alice"], env=env)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= width for line in lines), lines
+    data = as_json(run_cli(["history", "compare", "-p", "alice", "-f", "json"], env=env))
+    start = lines.index("Modules") + 2
+    for row, line in zip(data["modules"], lines[start:], strict=False):
+        before, after = level_text(row["before"]), level_text(row["after"])
+        assert line.split()[-3:-1] == [before, after], line  # whole, right-aligned figures
 
 
 # ---------------------------------------------------------------- compare and the plan

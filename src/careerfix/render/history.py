@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, Group
 from rich.text import Text
 
 from careerfix.history.diff import moved_text
@@ -31,8 +30,8 @@ def _signed(value: float | None) -> Text:
     return Text(("+" if value > 0 else "−") + level_text(abs(value)), style=style)
 
 
-def _cut(text: str, width: int) -> Text:
-    cell = Text(text)
+def _cut(text: str, width: int, style: str = "") -> Text:
+    cell = Text(text, style=style)
     cell.truncate(width, overflow="ellipsis")
     return cell
 
@@ -130,37 +129,58 @@ def render_compare(console: Console, data: dict[str, Any], lang: Lang) -> None:
             )
         )
     console.print()
-    console.print(_level_table(t("modules", lang), data["modules"], lang))
+    width = console.width
+    console.print(_level_table(t("modules", lang), data["modules"], lang, width))
     if data["competencies"]:
-        console.print(_level_table(t("compare_competencies", lang), data["competencies"], lang))
+        title = t("compare_competencies", lang)
+        console.print(_level_table(title, data["competencies"], lang, width))
     else:
         console.print(Text(t("compare_no_competency_change", lang), style="dim"))
     for key in ("gaps_closed", "gaps_opened"):
         if data[key]:
-            console.print(_level_table(t(f"compare_{key}", lang), data[key], lang))
+            console.print(_level_table(t(f"compare_{key}", lang), data[key], lang, width))
     _plan_done(console, data, lang)
 
 
-def _level_table(title: str, rows: list[dict[str, Any]], lang: Lang) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=None, padding=(0, 1))
-    table.add_column("", style="cyan")
-    table.add_column(t("col_before", lang), justify="right")
-    table.add_column(t("col_after", lang), justify="right")
-    table.add_column(t("col_change", lang), justify="right")
+def _level_table(title: str, rows: list[dict[str, Any]], lang: Lang, width: int) -> Group:
+    """A title, a header and one line per row: the name, then the levels before and after and
+    the change, right-aligned. Laid out by hand like `history list` (a rich Table measured every
+    cell); a name too long for the terminal is cut, never wrapped under the figures."""
+    heads = [t("col_before", lang), t("col_after", lang), t("col_change", lang)]
+    body = []
     for row in rows:
         change = row.get("change")
         if "change" not in row and row["before"] is not None and row["after"] is not None:
             change = round(row["after"] - row["before"], 2)
-        table.add_row(
-            Text(row["name"]),
-            level_text(row["before"]),
-            level_text(row["after"]),
-            _signed(change),
-        )
-    return table
+        figures = [Text(level_text(row["before"])), Text(level_text(row["after"])), _signed(change)]
+        body.append((row["name"], figures))
+    # Each column one space either side of its widest cell, as a table with padding (0, 1).
+    wides = [max([cell_len(h), *(f[n].cell_len for _, f in body)]) for n, h in enumerate(heads)]
+    figures_w = sum(w + 2 for w in wides)
+    name_w = min(max(cell_len(name) for name, _ in body), max(4, width - figures_w - 2))
+    lines = [
+        Text(title, style="bold"),
+        _level_line(Text(""), [Text(h) for h in heads], name_w, wides),
+    ]
+    lines += [_level_line(_cut(name, name_w, "cyan"), f, name_w, wides) for name, f in body]
+    return Group(*lines)
+
+
+def _level_line(name: Text, figures: list[Text], name_w: int, wides: list[int]) -> Text:
+    line = Text(" ", no_wrap=True, overflow="crop")
+    line.append_text(name)
+    line.append(" " * (name_w - name.cell_len + 1))
+    for figure, wide in zip(figures, wides, strict=True):
+        line.append(" " * (wide - figure.cell_len + 1))
+        line.append_text(figure)
+        line.append(" ")
+    line.rstrip()
+    return line
 
 
 def _plan_done(console: Console, data: dict[str, Any], lang: Lang) -> None:
+    from rich.table import Table
+
     rows = data["plan_done"]
     if not rows:
         console.print(Text(t("compare_plan_none", lang, id=data["before"]["id"]), style="dim"))
@@ -200,6 +220,8 @@ def render_plan(console: Console, data: dict[str, Any], lang: Lang) -> None:
             style="bold",
         )
     )
+    from rich.table import Table
+
     table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
     table.add_column("#", justify="right")
     table.add_column(t("col_done", lang), justify="center")

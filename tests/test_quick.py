@@ -20,7 +20,7 @@ import interview_helpers as ih
 import scripted as sc
 from careerfix.i18n import t
 from careerfix.interview import interview_minutes, quick_questions
-from careerfix.rules import load_pack
+from careerfix.rules import check_pack, load_pack
 
 PACK = ih.pack()
 ANSWERS, EVIDENCE = ih.kol_answers()
@@ -52,12 +52,15 @@ def quick_script(lang: str = "en") -> list[sc.Step]:
     return steps + sc.review_done(lang)
 
 
-def test_the_quick_interview_is_the_packs_sections_and_one_question_per_module() -> None:
+def test_the_quick_interview_is_the_packs_questions_and_one_question_per_module() -> None:
     rule = PACK.meta.interview.quick
-    sections = {sid: [q.id for q in qs] for sid, _, qs in PACK.sections}
     ids = [q.id for q in QUICK]
-    for sid in rule.sections:
-        assert set(sections[sid]) <= set(ids), sid
+    assert set(rule.questions) <= set(ids)
+    # Besides the named questions, only the per-module picks: nothing else of role and fit.
+    named = {PACK.question_section[q] for q in rule.questions}
+    assert [i for i in ids if PACK.question_section[i] in named] == [
+        q.id for q in ih.order() if q.id in set(rule.questions)
+    ]
     for module in PACK.modules:
         picked = [q for q in QUICK if PACK.question_section[q.id] == module.module.id]
         assert len(picked) == rule.per_module
@@ -68,6 +71,25 @@ def test_the_quick_interview_is_the_packs_sections_and_one_question_per_module()
         assert core[picked[0].competency or ""] == best
     assert "resume" not in {PACK.question_section[i] for i in ids}
     assert ids == [q.id for q in ih.order() if q.id in ids], "interview order"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_quick_interview_takes_about_five_minutes(lang: str) -> None:
+    """What --quick is for: a first look in about five minutes by the pack's own reading pace."""
+    assert interview_minutes(PACK, QUICK, lang) <= 5  # type: ignore[arg-type]
+    assert interview_minutes(PACK, ih.order(), lang) >= 3 * 5  # type: ignore[arg-type]
+
+
+def test_an_unknown_quick_question_is_a_located_problem(rules_copy: Path) -> None:
+    path = rules_copy / "pack.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("questions: [role.employer,", "questions: [role.nope,"), "utf-8")
+    pack, problems = check_pack(rules_copy)
+    assert pack is None
+    assert [(Path(p.file).name, p.path) for p in problems] == [
+        ("pack.yaml", "interview.quick.questions[0]")
+    ]
+    assert "role.nope" in problems[0].format("en")
 
 
 def test_the_pick_follows_the_rule_declared_in_the_pack(rules_copy: Path) -> None:

@@ -83,7 +83,7 @@ tells you what kind of job you really hold, and prints a gap report and a plan.
 
 \b
 Start here:
-  careerfix assess             the interview (about 20 minutes; --quick: 8)
+  careerfix assess             the interview (about 20 minutes; --quick: 5)
   careerfix assess -a FILE     score a filled-in answers file (YAML or JSON)
   careerfix questions          a blank answers file to fill in
 """
@@ -444,7 +444,7 @@ def assess(
     """Score your experience and print the report: role verdict, module bars, gaps, plan.
 
     Without --answers, an interview starts in the terminal (about 20 minutes; --quick: about
-    8). Every answer is saved as you go; Ctrl-C stops (exit 130) and the next run offers to
+    5). Every answer is saved as you go; Ctrl-C stops (exit 130) and the next run offers to
     resume.
 
     \b

@@ -455,9 +455,9 @@ class Interview:
 
 
 def quick_questions(pack: RulePack) -> list[Question]:
-    """The short interview (``assess --quick``), in interview order: the sections the pack's
-    ``interview.quick`` names, whole, and from each module its ``per_module`` experience
-    questions that rank first by the pack's ``choose_by`` rules (ties keep pack order)."""
+    """The short interview (``assess --quick``), in interview order: the questions the pack's
+    ``interview.quick`` names, and from each module its ``per_module`` experience questions
+    that rank first by the pack's ``choose_by`` rules (ties keep pack order)."""
     quick = pack.meta.interview.quick
     core_roles: dict[str, int] = {}
     for role in pack.roles.roles:
@@ -473,16 +473,11 @@ def quick_questions(pack: RulePack) -> list[Question]:
         }
         return tuple(-measures[rule] for rule in quick.choose_by)
 
-    chosen: set[str] = set()
+    chosen: set[str] = set(quick.questions)
     for module in pack.modules:
         experience = [q for q in module.questions if q.kind == "experience"]
         chosen.update(q.id for q in sorted(experience, key=rank)[: quick.per_module])
-    return [
-        q
-        for section_id, _, questions in pack.sections
-        for q in questions
-        if section_id in quick.sections or q.id in chosen
-    ]
+    return [q for _, _, questions in pack.sections for q in questions if q.id in chosen]
 
 
 def interview_minutes(pack: RulePack, questions: list[Question], lang: Lang) -> int:

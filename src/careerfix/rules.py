@@ -265,6 +265,10 @@ def _cross_check(chk: _Checker, pack: RulePack, module_files: list[tuple[str, An
     _check_steps(chk, pack, module_files, unique)
     _check_templates(chk, pack)
     _check_proof(chk, pack)
+    for i, qid in enumerate(pack.meta.interview.quick.questions):
+        if qid not in pack.questions:
+            loc = ("interview", "quick", "questions", i)
+            chk.add(PACK_FILE, loc, Said.of("rk_unknown_question", qid=qid))
 
 
 def _walk(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, Any]]:

@@ -303,9 +303,10 @@ class ReadingPace(Record):
 
 @record
 class QuickInterview(Record):
-    """The short interview: whole sections, then a few experience questions per module."""
+    """The short interview: the role and fit questions it names, then a few experience questions
+    per module."""
 
-    sections: list[Id]
+    questions: Annotated[list[Id], Constraint(min_length=1)]
     per_module: Annotated[int, Constraint(ge=1)] = 1
     # How a module's questions are ranked, first rule first; ties keep pack order. core_roles:
     # how many target roles need the question's competency at their core; competency_weight,

@@ -5,6 +5,7 @@ Each check runs in a fresh interpreter, because this test process has long since
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -171,3 +172,24 @@ def test_a_problem_in_the_answers_file_is_explained_without_pydantic(
     modules = imported_by_importtime(proc.stderr)
     assert "careerfix.answers" in modules  # the measurement works
     assert heavy(modules, ("yaml",)) == []
+
+
+def test_the_program_runs_its_command_with_collection_on_after_freezing_the_start_up() -> None:
+    """launch.main: no collections while the command line is imported, but the command itself
+    (a long interview) runs with the collector on; what start-up built is frozen."""
+    script = (
+        "import gc, json, careerfix.cli as cli\n"
+        "seen = {}\n"
+        "cli.main = lambda: seen.update(on=gc.isenabled(), frozen=gc.get_freeze_count())\n"
+        "from careerfix.launch import main\n"
+        "main()\n"
+        "print(json.dumps(seen))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    seen = json.loads(out)
+    assert seen["on"] is True
+    assert seen["frozen"] > 10_000  # typer, click and careerfix's records: left alone
+    pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'careerfix = "careerfix.launch:main"' in pyproject

@@ -1,6 +1,6 @@
 """Allow ``python -m careerfix``."""
 
-from careerfix.cli import main
+from careerfix.launch import main
 
 if __name__ == "__main__":
     main()

@@ -15,7 +15,7 @@ import typer
 
 from careerfix import __version__
 from careerfix.cli_groups import LazyGroup, command_app
-from careerfix.cli_options import SUMMARIES, ListFormat, QuietOpt, RulesOpt, lang_option
+from careerfix.cli_options import SUMMARIES, ListFormat, QuietOpt, RulesOpt, json_text, lang_option
 from careerfix.errors import (
     CareerfixError,
     ExitCode,
@@ -276,8 +276,6 @@ def rules_source(
             t("source_unknown", code, id=source_id, span=source_span(set(pack.meta.sources)))
         )
     if fmt is ListFormat.json:
-        import json
-
         data = {
             "pack": {"id": pack.id, "version": pack.version},
             "id": sid,
@@ -292,7 +290,7 @@ def rules_source(
                 for c in cited_by(pack, sid)
             ],
         }
-        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        _write(json_text(data), None)
         return
     from careerfix.render.pack import render_source
     from careerfix.terminal import print_rendered
@@ -822,9 +820,7 @@ def roles(
 
             _write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), None)
         else:
-            import json
-
-            _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+            _write(json_text(data), None)
         return
     from careerfix.render.pack import render_roles
     from careerfix.terminal import print_rendered
@@ -911,9 +907,7 @@ def compare_raters(
     b = load_side(second, pack, code, target, person=person, db=db)
     result = compare(a, b, (names[0], names[1]))
     if fmt is ListFormat.json:
-        import json
-
-        _write(json.dumps(result.to_data(), ensure_ascii=False, indent=2) + "\n", None)
+        _write(json_text(result.to_data()), None)
         return
     from careerfix.render.raters import render_comparison
     from careerfix.terminal import print_rendered
@@ -938,7 +932,6 @@ def schema(
       careerfix schema > report.schema.json
       careerfix schema answers > answers.schema.json
     """
-    import json
 
     from careerfix.models.records import adapter
 
@@ -950,7 +943,7 @@ def schema(
         from careerfix.models.report import Report
 
         data = adapter(Report).json_schema()
-    _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+    _write(json_text(data), None)
 
 
 def main() -> None:

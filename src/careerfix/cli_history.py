@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careerfix.cli_groups import LazyGroup, command_app
-from careerfix.cli_options import SUMMARIES, ListFormat, MessagesLangOpt, RulesOpt, lang_option
+from careerfix.cli_options import (
+    SUMMARIES,
+    ListFormat,
+    MessagesLangOpt,
+    RulesOpt,
+    json_text,
+    lang_option,
+)
 from careerfix.errors import InputError, StoreError
 from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang, as_lang
@@ -123,12 +130,6 @@ def _out(text: str) -> None:
 def _say(text: str) -> None:
     sys.stderr.write(f"careerfix: {text}\n")
     sys.stderr.flush()
-
-
-def _json(data: Any) -> str:
-    import json
-
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _print(render: Any) -> None:
@@ -275,7 +276,7 @@ def history_list(
         rows = [_list_row(e) for e in entries.list_entries(store, who, limit or None)]
         more = max(0, entries.count(store, who) - len(rows)) if limit else 0
     if fmt is ListFormat.json:
-        _out(_json(rows))
+        _out(json_text(rows))
         return
     from careerfix.render.history import render_list
 
@@ -338,7 +339,7 @@ def history_show(
         )
     )
     if fmt is ShowFormat.json and want == entry.lang:
-        _out(_json(entry.report))
+        _out(json_text(entry.report))
         return
     _rerender(entry, fmt, want, rules)
 
@@ -419,7 +420,7 @@ def history_compare(
         second = entries.resolve(store, b or "last", who)
         data = compare_data(store, first, second)
     if fmt is ListFormat.json:
-        _out(_json(data))
+        _out(json_text(data))
         return
     from careerfix.render.history import render_compare
 
@@ -635,7 +636,7 @@ def plan_show(
     with _open(db, code) as store:
         data = _plan_data(_latest(store, _person(person), source))
     if fmt is ListFormat.json:
-        _out(_json(data))
+        _out(json_text(data))
         return
     from careerfix.render.history import render_plan
 

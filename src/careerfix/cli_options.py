@@ -64,3 +64,10 @@ QuietOpt = Annotated[
         help="Do not say which files were written (errors and warnings still go to stderr).",
     ),
 ]
+
+
+def json_text(data: Any) -> str:
+    """What every command prints for --format json: indented, Chinese as it is, one final newline."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from careerfix import __version__
+from careerfix.cli_help import HelpGroup
 from careerfix.cli_history import history_app, lang_option, plan_app
 from careerfix.errors import (
     CareerfixError,
@@ -29,7 +29,7 @@ from careerfix.models.lang import Lang
 from careerfix.safe_text import block, inline
 
 
-class _Group(TyperGroup):
+class _Group(HelpGroup):
     """Turns every :class:`CareerfixError` into a message on stderr and its exit code."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -131,6 +131,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 rules_app = typer.Typer(
+    cls=HelpGroup,
     help="Inspect and validate a rules pack (the method as data).",
     short_help="Inspect and validate a rules pack (the method as data).",
     rich_markup_mode=None,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careerfix.cli_help import HelpGroup
 from careerfix.errors import InputError, StoreError
 from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang, as_lang
@@ -78,6 +79,7 @@ RulesOpt = Annotated[
 ]
 
 history_app = typer.Typer(
+    cls=HelpGroup,
     help="Every completed assessment, kept on this machine: list, show, compare, delete, "
     "export, import.",
     short_help="Past assessments, kept on this machine; what changed.",
@@ -86,6 +88,7 @@ history_app = typer.Typer(
 )
 # No help= here: it would hide the callback's docstring, which has the examples.
 plan_app = typer.Typer(
+    cls=HelpGroup,
     short_help="Your latest plan; mark its items done.",
     rich_markup_mode=None,
 )

@@ -16,6 +16,8 @@ Imported on every start-up: it must stay light (no rich, nothing of careerfix bu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 from typer._click.core import Context
@@ -171,16 +173,17 @@ class HelpFormatter(_ClickFormatter):
         if self.lang == "en" or prefix is not None:
             super().write_usage(prog, args, prefix)
             return
-        head = f"{' ' * self.current_indent}{lookup('Usage') or 'Usage'}：{prog} "
+        prefix = f"{lookup('Usage') or 'Usage'}："
+        head = f"{prefix:>{self.current_indent}}{prog} "
         width = self.width - self.current_indent
         size = display_width(head)
         if width >= size + 20:
             # Wrapped behind spaces of the same width, which click's wrapper measures rightly.
             body = wrap_text(args, width, initial_indent=" " * size, subsequent_indent=" " * size)
             self.write(head + body[size:])
-        else:
+        else:  # as click does: the arguments on the next lines
             self.write(head + "\n")
-            pad = " " * (max(self.current_indent, size - len(prog) - 1) + 4)
+            pad = " " * (max(self.current_indent, display_width(prefix)) + 4)
             self.write(wrap_text(args, width, initial_indent=pad, subsequent_indent=pad))
         self.write("\n")
 
@@ -261,7 +264,7 @@ def translate_message(text: str) -> str:
             values = {
                 k: translate_message(v) if k in _NESTED else v for k, v in found.groupdict().items()
             }
-            return HELP_ZH[english].format(**values)
+            return (lookup(english) or english).format(**values)
     return text
 
 
@@ -294,6 +297,18 @@ def in_language(exc: UsageError, ctx: Any) -> UsageError:
     return TranslatedUsageError(translate_message(exc.format_message()), exc.ctx)
 
 
+@contextmanager
+def worded_in_language(ctx: Any) -> Iterator[None]:
+    """A usage error raised inside comes out worded in the command's language."""
+    try:
+        yield
+    except UsageError as exc:
+        translated = in_language(exc, ctx)
+        if translated is exc:
+            raise
+        raise translated from exc
+
+
 # ---------------------------------------------------------------- the command classes
 
 
@@ -310,36 +325,34 @@ class HelpCommand(TyperCommand):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _keep_argv(ctx, args)
-        try:
+        with worded_in_language(ctx):
             result: list[str] = super().parse_args(ctx, args)
-        except UsageError as exc:
-            translated = in_language(exc, ctx)
-            if translated is exc:
-                raise
-            raise translated from exc
         return result
 
 
-def _drop_lang_for_help(group: Any, ctx: Any, args: list[str]) -> list[str]:
-    """``careerfix --help --lang zh``: a group has no --lang of its own, so asked for its help
-    the --lang (which has chosen the help's language already) would only fail as unknown."""
-    if any("--lang" in param.opts for param in group.params):
+def _drop_lang_for_help(cmd: Any, ctx: Any, args: list[str]) -> list[str]:
+    """``careerfix --help --lang zh``, ``careerfix schema -h --lang zh``: asked for the help of a
+    command or group without a --lang of its own, the --lang (which has chosen the language of
+    the help already) is dropped instead of failing as an unknown option. Without a help
+    option it stays, and fails as before."""
+    if any("--lang" in param.opts for param in cmd.params):
         return args
-    own: list[str] = []
+    kept: list[str] = []
     dropped = False
     i = 0
-    while i < len(args):  # the group's own options: those before its subcommand
+    while i < len(args):
         arg = args[i]
+        if arg == "--" or (not cmd.allow_interspersed_args and not arg.startswith("-")):
+            kept += args[i:]  # a group's own options end at its subcommand
+            break
         if arg == "--lang" or arg.startswith("--lang="):
             dropped = True
             i += 2 if arg == "--lang" else 1
-        elif arg.startswith("-") and arg != "--":
-            own.append(arg)
-            i += 1
-        else:
-            break
-    if dropped and set(own) & set(ctx.help_option_names):
-        return own + args[i:]
+            continue
+        kept.append(arg)
+        i += 1
+    if dropped and set(kept) & set(ctx.help_option_names):
+        return kept
     return args
 
 
@@ -362,21 +375,17 @@ class HelpGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _keep_argv(ctx, args)
-        try:
+        with worded_in_language(ctx):
             result: list[str] = super().parse_args(ctx, _drop_lang_for_help(self, ctx, args))
-        except UsageError as exc:
-            translated = in_language(exc, ctx)
-            if translated is exc:
-                raise
-            raise translated from exc
         return result
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        if cmd is not None:
+            rest = _drop_lang_for_help(cmd, ctx, rest)
+        return name, cmd, rest
 
     def invoke(self, ctx: Any) -> Any:
         # A command's own parsing happens here, inside its group's invoke.
-        try:
+        with worded_in_language(ctx):
             return super().invoke(ctx)
-        except UsageError as exc:
-            translated = in_language(exc, ctx)
-            if translated is exc:
-                raise
-            raise translated from exc

@@ -49,7 +49,9 @@ def help_lang(ctx: Any) -> Lang:
 
 # East Asian wide characters (CJK, full-width forms) take two terminal columns; click's wrapper
 # counts one, so a Chinese line would come out twice too wide and could only break at spaces.
-# Plain comparisons, not a regex: compiling a character class this wide costs milliseconds.
+# The rule is careerfix.lines' (break between CJK characters and at spaces, not before closing
+# punctuation), done again here because lines imports rich, which --help must not wait for; and
+# by plain comparisons, not a regex: compiling a character class this wide costs milliseconds.
 _WIDE = (
     (0x1100, 0x115F),
     (0x2E80, 0xA4CF),
@@ -60,8 +62,8 @@ _WIDE = (
     (0xFFE0, 0xFFE6),
 )
 # No line starts with a closing mark or ends with an opening one.
-_CLOSING = set("，。、：；！？）」』》〉")
-_OPENING = set("（「『《〈")
+_CLOSING = set("，。、；：？！）」』】》〉”’…·")
+_OPENING = set("（「『【《〈“‘")
 
 
 def is_wide(ch: str) -> bool:

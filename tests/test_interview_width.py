@@ -134,11 +134,13 @@ def test_no_s_plurals_in_english_and_no_ascii_quotes_in_chinese() -> None:
     from careerfix import i18n
 
     src = Path(i18n.__file__).parent
+    # click's own error messages, quoted as keys of the help catalogue, are click's wording.
+    clicks = [f'"{key}"' for key in i18n.HELP_ZH if "{" in key]
     plurals = [
         f"{path.name}: {line.strip()}"
         for path in sorted(src.rglob("*.py"))
         for line in path.read_text(encoding="utf-8").splitlines()
-        if re.search(r'"[^"]*[a-z]\(s\)[^"]*"', line)
+        if re.search(r'"[^"]*[a-z]\(s\)[^"]*"', line) and not any(k in line for k in clicks)
     ]
     assert plurals == []
     ascii_in_zh = re.compile(r'"|[\u4e00-\u9fff][,:;?!(]|[,:;?!)][\u4e00-\u9fff]')

@@ -15,6 +15,7 @@ import typer
 
 from careerfix import __version__
 from careerfix.cli_groups import LazyGroup, command_app
+from careerfix.cli_help import HelpGroup
 from careerfix.cli_options import SUMMARIES, ListFormat, QuietOpt, RulesOpt, json_text, lang_option
 from careerfix.errors import (
     CareerfixError,
@@ -51,7 +52,8 @@ class _Group(LazyGroup):
         ``assess`` first, and a pack author finds ``rules check`` under its own heading.
         Listed from SUMMARIES, so the help builds no command."""
         listed = {path.split()[0] for _, paths in COMMAND_GROUPS for path in paths}
-        rest = [name for name in self.lazy if name not in listed]
+        # A command added later but not yet placed in a group is still listed.
+        rest = [name for name in self.list_commands(ctx) if name not in listed]
         sections = [*COMMAND_GROUPS, ("Other commands", rest)]
         names = [path for _, paths in sections for path in paths]
         wide = max(len(name) for name in names)
@@ -59,7 +61,14 @@ class _Group(LazyGroup):
             if paths:
                 with formatter.section(title):
                     # Padded to one width so that the sections line up as a single table.
-                    formatter.write_dl([(p.ljust(wide), SUMMARIES[p]) for p in paths])
+                    limit = formatter.width - 6 - wide
+                    rows = [(p.ljust(wide), self._summary(ctx, p, limit)) for p in paths]
+                    formatter.write_dl(rows)
+
+    def _summary(self, ctx: Any, path: str, limit: int) -> str:
+        if path in SUMMARIES:
+            return SUMMARIES[path]
+        return str(self.get_command(ctx, path).get_short_help_str(limit))
 
 
 def _report_error(exc: CareerfixError, argv: list[str] | None = None) -> None:
@@ -117,6 +126,7 @@ app = typer.Typer(
 
 
 rules_app = command_app(
+    cls=HelpGroup,
     help="Inspect and validate a rules pack (the method as data).",
     short_help=SUMMARIES["rules"],
     no_args_is_help=True,

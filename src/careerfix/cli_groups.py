@@ -8,10 +8,13 @@ run. Here each subcommand is a Typer app of its own, registered by name, and con
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import get_close_matches
 from typing import Any, ClassVar
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import UsageError
+
+from careerfix.cli_help import HelpGroup, adopt
 
 
 def command_app(**settings: Any) -> typer.Typer:
@@ -19,9 +22,10 @@ def command_app(**settings: Any) -> typer.Typer:
     return typer.Typer(rich_markup_mode=None, add_completion=False, **settings)
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(HelpGroup):
     """A group that builds a subcommand the first time it is asked for it; subclasses say which
-    subcommands there are (``lazy``: name → the Typer app, in the order help lists them)."""
+    subcommands there are (``lazy``: name → the Typer app, in the order help lists them). Its
+    help and usage errors follow the language, like every group's (:class:`HelpGroup`)."""
 
     lazy: ClassVar[dict[str, Callable[[], typer.Typer]]] = {}
 
@@ -32,4 +36,19 @@ class LazyGroup(TyperGroup):
         found = self.commands.get(cmd_name)
         if found is None and cmd_name in self.lazy:
             found = self.commands[cmd_name] = typer.main.get_command(self.lazy[cmd_name]())
+            adopt(found)
         return found
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            # typer suggests a close name from the commands built so far, and here most are only
+            # named: the suggestion is made from every name instead, in typer's own words.
+            names = self.list_commands(ctx)
+            if self.suggest_commands and args and args[0] not in names and "?" not in exc.message:
+                matches = get_close_matches(args[0], names)
+                if matches:
+                    close = ", ".join(f"{m!r}" for m in matches)
+                    exc.message = f"{exc.message.rstrip('.')}. Did you mean {close}?"
+            raise

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careerfix.cli_groups import LazyGroup, command_app
+from careerfix.cli_help import HelpGroup
 from careerfix.cli_options import (
     SUMMARIES,
     ListFormat,
@@ -100,6 +101,7 @@ def _history() -> None:
 
 # No help= here: it would hide the callback's docstring, which has the examples.
 plan_app = typer.Typer(
+    cls=HelpGroup,
     short_help=SUMMARIES["plan"],
     rich_markup_mode=None,
     add_completion=False,

@@ -1124,3 +1124,348 @@ def resolve_lang(*choices: Lang | None) -> Lang:
         if lang is not None:
             return lang
     return locale_lang() or "en"
+
+
+# ---------------------------------------------------------------- help pages and usage errors
+
+# The Chinese of every English text that `--help` and click's usage errors show, keyed by the
+# English exactly as shown (like a gettext msgid): command docstrings by paragraph (joined to one
+# line) or, for a block kept as written (after \b), by line; option and argument help; the
+# command list's short helps and section titles; click's own words. A key with {fields} is one of
+# click's error messages, matched as a pattern. careerfix.cli_help applies it; English is never
+# looked up. tests/test_help_zh.py fails on a shown text without an entry and on a stale entry.
+HELP_ZH: dict[str, str] = {
+    # click's own words: headings (written with a full-width colon), the extras after an
+    # option's help ([default: …; env var: …; required]), the options every command has
+    "Usage": "用法",
+    "Options": "选项",
+    "Arguments": "参数",
+    "Commands": "命令",
+    "Examples:": "示例：",
+    "default": "默认",
+    "env var": "环境变量",
+    "required": "必填",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本号并退出。",
+    "Install completion for the current shell.": "为当前 shell 安装命令补全。",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "显示当前 shell 的补全脚本，可复制使用或自行调整安装方式。"
+    ),
+    # the root help (cli.HELP, cli.EPILOG) and its command groups (cli.COMMAND_GROUPS)
+    "Find out where your operations career really stands, and what to do next.": (
+        "看清你的运营职业生涯真正走到了哪一步，以及下一步该做什么。"
+    ),
+    "careerfix scores what you have actually done against the five base modules of internet "
+    "operations (user, content, activity, copywriting, community-group ops), tells you what "
+    "kind of job you really hold, and prints a gap report and a plan.": (
+        "careerfix 按互联网运营的五个基础模块（用户、内容、活动、文案、社群运营）给你实际做过的事"
+        "打分，告诉你手上真正是哪一类工作，并给出差距报告和行动计划。"
+    ),
+    "Start here:": "从这里开始：",
+    "careerfix assess             the interview (about 20 minutes; --quick: 5)": (
+        "careerfix assess             问卷（约 20 分钟；--quick：约 5 分钟）"
+    ),
+    "careerfix assess -a FILE     score a filled-in answers file (YAML or JSON)": (
+        "careerfix assess -a FILE     为填好的答案文件打分（YAML 或 JSON）"
+    ),
+    "careerfix questions          a blank answers file to fill in": (
+        "careerfix questions          生成一份待填写的空白答案文件"
+    ),
+    # "退出码：" is 8 columns wide: 4 spaces line it up with the 12 of "Exit codes: " below
+    "Exit codes: 0 ok · 1 bad input · 2 usage · 3 invalid rules pack ·": (
+        "退出码：    0 成功 · 1 输入有误 · 2 用法错误 · 3 规则包无效 ·"
+    ),
+    "4 no terminal for the interview · 5 history database unusable ·": (
+        "4 没有可供问卷使用的终端 · 5 历史数据库无法使用 ·"
+    ),
+    "6 interview already running · 130 interrupted ·": "6 已有问卷在进行 · 130 被中断 ·",
+    "141 the reader of the output went away": "141 读取输出的一方已经退出",
+    "Every command has examples: careerfix COMMAND --help.": (
+        "每个命令都附有示例：careerfix 命令 --help。"
+    ),
+    "Assess": "评估",
+    "Inspect the method": "查看方法",
+    "History": "历史",
+    "For pack authors": "规则包作者",
+    "Other commands": "其他命令",
+    # options several commands share
+    "Use the rules pack in DIR instead of the shipped one.": "使用 DIR 中的规则包，而不是自带的规则包。",
+    "Do not say which files were written (errors and warnings still go to stderr).": (
+        "不提示写入了哪些文件（错误和警告仍会输出到标准错误）。"
+    ),
+    "text (a list) or json (for scripts).": "text（列表）或 json（供脚本使用）。",
+    "text (a table) or json (for scripts).": "text（表格）或 json（供脚本使用）。",
+    "Whose assessments: a name of your choice (default: your user name).": (
+        "查看谁的评估：名字由你自定（默认：你的用户名）。"
+    ),
+    "The history database file (default: history.sqlite3 in the data directory, "
+    "$CAREERFIX_HOME).": "历史数据库文件（默认：数据目录 $CAREERFIX_HOME 中的 history.sqlite3）。",
+    "Language of the messages: zh or en. Default: CAREERFIX_LANG, else the locale, else en.": (
+        "提示信息的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。"
+    ),
+    # careerfix assess
+    "The interview, or score an answers file; print the report.": "做问卷，或为答案文件打分；输出报告。",
+    "Score your experience and print the report: role verdict, module bars, gaps, plan.": (
+        "为你的经历打分并输出报告：岗位判定、各模块得分条、差距和行动计划。"
+    ),
+    "Without --answers, an interview starts in the terminal (about 20 minutes; --quick: about "
+    "5). Every answer is saved as you go; Ctrl-C stops (exit 130) and the next run offers to "
+    "resume.": (
+        "不带 --answers 时，会在终端里开始问卷（约 20 分钟；--quick：约 5 分钟）。每答一题都会"
+        "自动保存；按 Ctrl-C 可中途退出（退出码 130），下次运行时可以接着答。"
+    ),
+    "Answers file (YAML or JSON; '-' reads stdin). Without it, the interview starts.": (
+        "答案文件（YAML 或 JSON；写 '-' 则从标准输入读取）。不给时开始问卷。"
+    ),
+    "text (terminal), markdown, or json (for scripts).": (
+        "text（终端显示）、markdown 或 json（供脚本使用）。"
+    ),
+    "Write the report to FILE instead of stdout.": "把报告写入 FILE，而不是标准输出。",
+    "Target role id (see 'careerfix roles'). Default: the answers' target, else the best fit.": (
+        "目标岗位 id（见 careerfix roles）。默认：答案中的目标岗位，没有则取最匹配的岗位。"
+    ),
+    "Override one answer: QUESTION=VALUE (repeatable; commas for multi-choice). Wins over the "
+    "file.": ("改写一个回答：题目=值（可重复使用；多选题用逗号分隔）。优先于文件中的回答。"),
+    "With --answers: start the interview from the file's answers (and --set's), and ask only "
+    'what it leaves out or answers "not sure".': (
+        "与 --answers 同用：以文件（及 --set）中的回答为起点开始问卷，只问其中没答或答了"
+        "「不确定」的题。"
+    ),
+    "Interview only: continue the saved draft, or discard it and start over. Default: ask when "
+    "a draft exists.": (
+        "仅用于问卷：接着答已保存的未完成问卷，或丢弃它从头开始。默认：有未完成的问卷时询问你。"
+    ),
+    "Interview only: the short interview (your role, company and leader, one question per "
+    "module) for a first look; the report says what it leaves out.": (
+        "仅用于问卷：简短版问卷（你的岗位、公司和上级，每个模块一题），先大致看一看；"
+        "报告会说明省略了哪些内容。"
+    ),
+    "Also write the final answers to FILE (YAML), for scripted re-runs.": (
+        "同时把最终的回答写入 FILE（YAML），方便以后用脚本重新运行。"
+    ),
+    "Let --save-answers replace an existing FILE (without it careerfix refuses; the report's "
+    "--output FILE is always replaced).": (
+        "允许 --save-answers 覆盖已有的 FILE（不加时 careerfix 拒绝覆盖；报告的 --output FILE "
+        "总是会被覆盖）。"
+    ),
+    "Print a long text report straight to the terminal (default: through $PAGER, or less, when "
+    "stdout is a terminal; PAGER=cat also turns it off).": (
+        "把较长的文本报告直接输出到终端（默认：标准输出是终端时，经由 $PAGER 或 less 分页显示；"
+        "设 PAGER=cat 也可关闭分页）。"
+    ),
+    "Who the assessment is about, to keep several people apart in the history and their "
+    "interview drafts (default: your user name).": (
+        "这次评估的对象，用来在历史记录和未完成的问卷中区分不同的人（默认：你的用户名）。"
+    ),
+    "Do not keep this assessment in the history.": "不把这次评估存入历史记录。",
+    "The history database file (default: in the data directory).": "历史数据库文件（默认：在数据目录中）。",
+    "Language of the interview and the report: zh or en. Default: the answers file's lang, "
+    "else CAREERFIX_LANG, else the locale, else en.": (
+        "问卷和报告的语言：zh 或 en。默认依次取答案文件中的 lang、CAREERFIX_LANG、系统区域设置，"
+        "都没有则用 en。"
+    ),
+    # careerfix questions
+    "A fillable answers template: every question and its choices.": "可填写的答案模板：每道题及其选项。",
+    "Print a fillable answers template: every question with its id, choices and levels.": (
+        "输出一份可填写的答案模板：每道题的 id、选项和对应等级。"
+    ),
+    "Fill in the values you know (leave the rest empty: they count as unknown, not zero) and "
+    "run 'careerfix assess --answers FILE'.": (
+        "填上你能答的题（其余留空：留空算作未知，不算零分），然后运行 careerfix assess --answers "
+        "FILE。"
+    ),
+    "yaml (commented, to fill by hand) or json (for scripts).": (
+        "yaml（带注释，适合手工填写）或 json（供脚本使用）。"
+    ),
+    "Write the template to FILE.": "把模板写入 FILE。",
+    "Let --output replace an existing FILE (without it careerfix refuses, so a filled-in "
+    "template is never lost).": (
+        "允许 --output 覆盖已有的 FILE（不加时 careerfix 拒绝覆盖，以免填好的模板丢失）。"
+    ),
+    "Language of the questions and comments: zh or en. Default: CAREERFIX_LANG, else the "
+    "locale, else en.": (
+        "题目和注释的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。"
+    ),
+    # careerfix roles
+    "The target roles and the levels each one needs.": "各目标岗位及其要求的等级。",
+    "List the target roles and the level (0-4) each needs in its core competencies.": (
+        "列出各目标岗位，以及每个岗位在核心能力项上要求的等级（0-4）。"
+    ),
+    "text (one block per role), json or yaml (for scripts).": (
+        "text（每个岗位一段）、json 或 yaml（供脚本使用）。"
+    ),
+    "Language of the role texts: zh or en. Default: CAREERFIX_LANG, else the locale, else en.": (
+        "岗位说明的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。"
+    ),
+    # careerfix compare
+    "Compare two ratings of one person (self and manager).": "对比同一个人的两份评估（自评与上级评）。",
+    "Compare two ratings of one person: a self-assessment and a manager's or mentor's.": (
+        "对比同一个人的两份评估：一份自评，一份来自上级或导师。"
+    ),
+    "Shows where the two differ by more than one level, the two verdicts side by side, and a "
+    "merged view with each side's evidence.": (
+        "列出两者相差超过一级的能力项，并排给出两份岗位判定，再给出一份合并视图，附上双方各自的证据。"
+    ),
+    "An answers file, a report JSON or a stored assessment (last, last~1, an id): the first "
+    "rater.": "答案文件、报告 JSON 或已存的评估（last、last~1 或 id）：第一位评估者。",
+    "The same for the second rater.": "同上，第二位评估者。",
+    "Names for the two sides, e.g. self,manager. Default: the file names.": (
+        "两方的名称，例如 self,manager。默认：文件名。"
+    ),
+    "text or json.": "text 或 json。",
+    "Score both answers files against this role (see 'careerfix roles').": (
+        "按这个岗位为两份答案文件打分（见 careerfix roles）。"
+    ),
+    "Whose history 'last' and 'last~N' refer to (default: your user name).": (
+        "last 和 last~N 指谁的历史记录（默认：你的用户名）。"
+    ),
+    "The history database to find stored assessments in (default: in the data directory).": (
+        "到哪个历史数据库里找已存的评估（默认：在数据目录中）。"
+    ),
+    "Language of the comparison: zh or en. Default: CAREERFIX_LANG, else the locale, else en.": (
+        "对比结果的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。"
+    ),
+    # careerfix schema
+    "The JSON Schema of the report or of an answers file.": "报告或答案文件的 JSON Schema。",
+    "Print the JSON Schema of the report (or of an answers file), generated from the models.": (
+        "输出报告（或答案文件）的 JSON Schema，由数据模型生成。"
+    ),
+    "report: the JSON of 'assess --format json'; answers: an answers file.": (
+        "report：assess --format json 输出的 JSON；answers：答案文件。"
+    ),
+    # careerfix rules …
+    "Inspect and validate a rules pack (the method as data).": "查看和校验规则包（以数据形式写成的方法）。",
+    "Validate a rules pack; every problem as file:line:col.": "校验规则包；每个问题以 文件:行:列 列出。",
+    "Validate a rules pack and list every problem as file:line:col: field: message.": (
+        "校验规则包，并以 文件:行:列: 字段: 说明 的格式列出每个问题。"
+    ),
+    "Exits 0 when the pack is valid and 3 when it is not (1 when DIR does not exist).": (
+        "规则包有效时退出码为 0，无效时为 3（DIR 不存在时为 1）。"
+    ),
+    "The pack to check. Default: --rules (or its env var), or the shipped pack.": (
+        "要检查的规则包。默认：--rules（或其环境变量）指定的规则包，没有则用自带的规则包。"
+    ),
+    "Language of the summary line on stderr: zh or en. Default: CAREERFIX_LANG, else the "
+    "locale, else en.": (
+        "标准错误上那行总结的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，"
+        "都没有则用 en。"
+    ),
+    "The model at a glance: modules, competencies, roles.": "模型一览：模块、能力项、岗位。",
+    "Show the model at a glance: modules, competencies, target roles, levels, sources.": (
+        "一览整个模型：模块、能力项、目标岗位、等级和来源。"
+    ),
+    "Language of the names and texts: zh or en. Default: CAREERFIX_LANG, else the locale, else "
+    "en.": "名称和说明的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。",
+    "One source of the method and the rules that cite it.": "方法的某一来源，以及引用它的规则。",
+    "Show one source of the method and every rule that cites it.": "显示方法的某一来源，以及引用它的每条规则。",
+    "The ids in brackets in a report ([S22]) are these sources. Exits 1 when the pack has no "
+    "source ID.": "报告中方括号里的编号（如 [S22]）就是这些来源。规则包中没有 ID 这个来源时，退出码为 1。",
+    "A source id of the pack, e.g. S22 (all of them: 'careerfix rules show').": (
+        "规则包中的来源 id，例如 S22（全部来源见 careerfix rules show）。"
+    ),
+    "Language of the title and the rules: zh or en. Default: CAREERFIX_LANG, else the locale, "
+    "else en.": "标题和规则的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。",
+    # careerfix history …
+    "Past assessments, kept on this machine; what changed.": "保存在本机的历次评估；有哪些变化。",
+    "Every completed assessment, kept on this machine: list, show, compare, delete, export, "
+    "import.": "保存在本机的每一次完成的评估：列出、查看、对比、删除、导出、导入。",
+    "List stored assessments, newest first.": "列出已存的评估，最新的在前。",
+    "List stored assessments, newest first: id, date, person, verdict, target, module averages.": (
+        "列出已存的评估，最新的在前：id、日期、评估对象、岗位判定、目标岗位、各模块平均分。"
+    ),
+    "Every person's assessments, not only one's.": "所有人的评估，而不只是一个人的。",
+    "Show the newest N (0: all).": "显示最新的 N 条（0：全部）。",
+    "Language of the table: zh or en. Default: CAREERFIX_LANG, else the locale, else en.": (
+        "表格的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。"
+    ),
+    "Show a stored assessment again, in any format.": "重新显示一次已存的评估，格式任选。",
+    "Show a stored assessment again, in any format and language.": "重新显示一次已存的评估，格式和语言任选。",
+    "Says which rules pack version scored it. JSON prints the stored report as it was made; "
+    "text and Markdown (and JSON in another language) score the stored answers again, with the "
+    "same pack version when it is the current one.": (
+        "会说明它是用哪个版本的规则包打分的。JSON 原样输出当时保存的报告；text 和 Markdown"
+        "（以及换一种语言的 JSON）会用已存的回答重新打分，当前规则包版本相同时即用同一版本。"
+    ),
+    "An id from 'history list', or last, last~1, …": "history list 中的 id，或 last、last~1 等。",
+    "text, markdown, or json (the stored report).": "text、markdown 或 json（当时保存的报告）。",
+    "Language of the report: zh or en. Default: the language it was made in.": (
+        "报告的语言：zh 或 en。默认：生成报告时所用的语言。"
+    ),
+    "What changed between two assessments (default: last two).": "两次评估之间的变化（默认：最近两次）。",
+    "What changed between two assessments of one person (default: the last two).": (
+        "同一个人两次评估之间的变化（默认：最近两次）。"
+    ),
+    "Module and competency levels, gaps closed and opened, the verdict, and the plan items of "
+    "the earlier one marked done (careerfix plan done N) with whether their competency moved.": (
+        "包括各模块和能力项的等级、补上和新出现的差距、岗位判定，以及较早那次评估中已标记完成的"
+        "计划项（careerfix plan done N）和对应能力项是否有进步。"
+    ),
+    "Default: last~1.": "默认：last~1。",
+    "Default: last.": "默认：last。",
+    "Delete one stored assessment (asks first).": "删除一次已存的评估（会先询问）。",
+    "Delete one stored assessment (and its plan marks). Asks first, unless --yes.": (
+        "删除一次已存的评估（及其计划完成标记）。除非加 --yes，否则会先询问。"
+    ),
+    "An id, or last, last~1, …": "id，或 last、last~1 等。",
+    "Do not ask.": "不询问。",
+    "Language of the question and messages: zh or en. Default: CAREERFIX_LANG, else the "
+    "locale, else en.": (
+        "确认问题和提示信息的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，"
+        "都没有则用 en。"
+    ),
+    "Write stored assessments as JSON Lines, for backup.": "把已存的评估导出为 JSON Lines，用于备份。",
+    "Write stored assessments as JSON Lines (one per line, oldest first), for backup or moving.": (
+        "把已存的评估导出为 JSON Lines（每行一条，最早的在前），用于备份或迁移。"
+    ),
+    "'careerfix history import FILE' reads it back; importing the same file twice adds "
+    "nothing.": "用 careerfix history import FILE 可以读回；同一个文件导入两次不会重复添加。",
+    "Every person's assessments.": "所有人的评估。",
+    "Write to FILE instead of stdout.": "写入 FILE，而不是标准输出。",
+    "Add the assessments of a JSON Lines export.": "添加 JSON Lines 导出文件中的评估。",
+    "Add the assessments of a JSON Lines export; ids already stored are skipped.": (
+        "添加 JSON Lines 导出文件中的评估；已存在的 id 会被跳过。"
+    ),
+    "Every line is checked first: one bad line imports nothing and names the line and field.": (
+        "先检查每一行：只要有一行有误就什么都不导入，并指出是哪一行、哪个字段。"
+    ),
+    "A file of 'history export' ('-': stdin).": "history export 导出的文件（'-'：标准输入）。",
+    # careerfix plan …
+    "Your latest plan; mark its items done.": "你最新的行动计划；把计划项标为完成。",
+    "Show the plan of the latest assessment, with the items marked done.": (
+        "显示最近一次评估的行动计划，并标出已完成的项。"
+    ),
+    "The assessment whose plan (default: the person's last).": "显示哪次评估的计划（默认：这个人最近的一次）。",
+    "Language of the plan: zh or en. Default: CAREERFIX_LANG, else the locale, else en.": (
+        "计划的语言：zh 或 en。默认依次取 CAREERFIX_LANG、系统区域设置，都没有则用 en。"
+    ),
+    "Mark plan item N done.": "把第 N 项计划标为完成。",
+    "Mark plan item N done (the next 'history compare' shows whether its competency moved).": (
+        "把第 N 项计划标为完成（下一次 history compare 会显示对应能力项是否有进步）。"
+    ),
+    "Mark plan item N not done.": "把第 N 项计划标为未完成。",
+    "The item's number in 'careerfix plan'.": "该项在 careerfix plan 中的编号。",
+    # click's usage errors: patterns, each {field} standing for any text
+    "Error: {message}": "错误：{message}",
+    "Try '{command}' for help.": "运行 {command} 查看帮助。",
+    "No such option: {name}": "没有这个选项：{name}",
+    "No such option: {name} (Possible options: {options})": "没有这个选项：{name}（可能是：{options}）",
+    "No such command {name}.": "没有这个命令：{name}。",
+    "No such command {name}. Did you mean {names}?": "没有这个命令：{name}。你要的是不是 {names}？",
+    "Got unexpected extra argument(s) ({args})": "多出了无法识别的参数：{args}",
+    "Missing argument {name}.": "缺少参数 {name}。",
+    "Option {name} requires an argument.": "选项 {name} 需要一个值。",
+    "Option {name} does not take a value.": "选项 {name} 不接受值。",
+    "Invalid value for {name}: {message}": "{name} 的值无效：{message}",
+    "Invalid value for {name} (env var: {var}): {message}": (
+        "{name}（环境变量 {var}）的值无效：{message}"
+    ),
+    "{value} is not one of {choices}.": "{value} 不在可选值之中，可选：{choices}。",
+    "{value} is not a valid int.": "{value} 不是整数。",
+    "{value} is not a valid int range.": "{value} 不是整数。",
+    "{value} is not in the range {range}.": "{value} 超出允许的范围 {range}。",
+    "File {path} is a directory.": "{path} 是目录，这里要的是文件。",
+    "Directory {path} is a file.": "{path} 是文件，这里要的是目录。",
+    "File {path} is not readable.": "文件 {path} 不可读。",
+    "Directory {path} is not readable.": "目录 {path} 不可读。",
+    "Path {path} is not readable.": "路径 {path} 不可读。",
+}

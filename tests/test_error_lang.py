@@ -261,3 +261,20 @@ def test_pack_error_kinds_in_both_languages() -> None:
     for kind, message in raised:
         assert i18n.has_message(f"pack_{kind}"), kind
         assert message in english, message
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang"),
+    [
+        (["assess", "--lang", "zh"], "zh"),
+        (["assess", "--lang=ZH"], "zh"),
+        (["assess", "--lang", "En"], "en"),
+        (["assess", "--lang", "fr"], None),
+        (["assess", "--", "--lang", "zh"], None),  # after "--" it is an argument
+        (["assess", "--lang"], None),
+    ],
+)
+def test_the_language_of_a_command_line_is_read_as_click_reads_it(
+    argv: list[str], lang: str | None
+) -> None:
+    assert i18n.lang_in_argv(argv) == lang

@@ -1112,6 +1112,7 @@ def lang_in_argv(argv: list[str]) -> Lang | None:
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
         if arg.startswith("--lang="):
             value = arg[len("--lang=") :]
+        value = value.lower() if value is not None else None  # click takes --lang ZH too
         if value in LANGUAGES:
             return value
     return None

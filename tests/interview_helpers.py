@@ -17,12 +17,33 @@ choice) and wraps around; a ``checkbox`` starts on its first choice and Space to
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers import shipped_pack
 
 if TYPE_CHECKING:
+    import pytest
+
+if TYPE_CHECKING:
     from careerfix.models.pack import Question, RulePack
+
+
+def interview_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, width: int = 100) -> Path:
+    """A fresh home for an in-process interview: English, no colour, a fixed width, no
+    language or pack from the environment, and stdin and stderr taken for a terminal."""
+    import careerfix.cli
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("CAREERFIX_HOME", str(home))
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("CAREERFIX_WIDTH", str(width))
+    monkeypatch.setenv("NO_COLOR", "1")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "CAREERFIX_LANG", "CAREERFIX_RULES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(careerfix.cli, "_has_terminal", lambda: True)
+    return home
+
 
 ENTER = "\r"
 DOWN = "\x1b[B"

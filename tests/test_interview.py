@@ -79,15 +79,7 @@ def message(i: int) -> str:
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("CAREERFIX_HOME", str(home))
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    monkeypatch.setenv("CAREERFIX_WIDTH", "100")
-    monkeypatch.setenv("NO_COLOR", "1")
-    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "CAREERFIX_LANG", "CAREERFIX_RULES"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setattr(careerfix.cli, "_has_terminal", lambda: True)
-    return home
+    return ih.interview_home(tmp_path, monkeypatch)
 
 
 @pytest.fixture

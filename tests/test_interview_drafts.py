@@ -38,16 +38,8 @@ def report(result: Result) -> dict[str, Any]:
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("CAREERFIX_HOME", str(home))
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
     # wide enough that no path is folded across lines
-    monkeypatch.setenv("CAREERFIX_WIDTH", "400")
-    monkeypatch.setenv("NO_COLOR", "1")
-    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "CAREERFIX_LANG", "CAREERFIX_RULES"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setattr(careerfix.cli, "_has_terminal", lambda: True)
-    return home
+    return ih.interview_home(tmp_path, monkeypatch, width=400)
 
 
 @pytest.fixture

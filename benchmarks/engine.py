@@ -32,8 +32,36 @@ def random_answers(pack, rng: random.Random) -> Answers:  # type: ignore[no-unty
         else:
             answers[qid] = rng.choice(values)
             if q.kind == "experience" and rng.random() < 0.5:
-                evidence[qid] = f"grew it by {rng.randint(1, 90)}% in {rng.randint(2, 12)} months"
+                evidence[qid] = _evidence(rng)
     return Answers(pack=pack.id, pack_version=pack.version, answers=answers, evidence=evidence)
+
+
+# Evidence as people write it: mostly different every time (so no cache of texts can stand in
+# for reading them), in both languages, with and without the numbers the proof rules look for.
+_EVIDENCE = [
+    "grew {thing} from {a} to {b} in {m} months",
+    "ran {n} campaigns for {thing}, about {p}% over target",
+    "{thing}: {a} → {b}, {m} months",
+    "负责{thing_zh}，{m}个月从{a}做到{b}",
+    "策划了{n}场活动，{thing_zh}提升{p}%",
+    "handled {thing} day to day",
+    "做过{thing_zh}的日常维护",
+]
+_THINGS = ["the KOL pool", "weekly active members", "the newsletter", "group sign-ups", "GMV"]
+_THINGS_ZH = ["KOL 签约", "社群活跃", "公众号阅读", "活动报名", "复购率"]
+
+
+def _evidence(rng: random.Random) -> str:
+    a = rng.randint(10, 50_000)
+    return rng.choice(_EVIDENCE).format(
+        thing=rng.choice(_THINGS),
+        thing_zh=rng.choice(_THINGS_ZH),
+        a=a,
+        b=a + rng.randint(1, 90_000),
+        m=rng.randint(1, 36),
+        n=rng.randint(2, 60),
+        p=rng.randint(1, 300),
+    )
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ up texts in one language and rounds numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from careerfix.engine.conditions import Facts
 from careerfix.engine.diagnosis import diagnose
@@ -138,7 +137,9 @@ def _with_needs(
         return comps
     need_of = {n.competency: n for n in needs}
     return tuple(
-        replace(c, need=need, status=_status(need)) if (need := need_of.get(c.id)) else c
+        CompetencyScore(c.id, c.module, c.level, c.weight, c.trace, need, _status(need))
+        if (need := need_of.get(c.id))
+        else c
         for c in comps
     )
 

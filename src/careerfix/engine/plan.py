@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 
 from careerfix.engine.conditions import Facts
 from careerfix.engine.prepared import PreparedPack
@@ -175,8 +174,26 @@ def _rank(pack: PreparedPack, items: list[PlanItem]) -> tuple[PlanItem, ...]:
             order.remove(k)
             order.insert(target, k)
             position = {items[j].ref: n for n, j in enumerate(order) if items[j].kind == "career"}
-    return tuple(
-        replace(items[k], rank=rank, soon=is_soon[k]) for rank, k in enumerate(order, start=1)
+    return tuple(_ranked(items[k], rank, is_soon[k]) for rank, k in enumerate(order, start=1))
+
+
+def _ranked(item: PlanItem, rank: int, soon: bool) -> PlanItem:
+    # dataclasses.replace, spelled out: it looks every field up by name, several times a plan.
+    return PlanItem(
+        rank,
+        item.kind,
+        item.ref,
+        item.tier,
+        item.horizon,
+        item.sources,
+        soon,
+        item.priority,
+        item.need,
+        item.current,
+        item.to,
+        item.steps,
+        item.modules,
+        item.severity,
     )
 
 

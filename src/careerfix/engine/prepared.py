@@ -15,7 +15,7 @@ from functools import cached_property
 
 from careerfix.engine.conditions import Test, compile_condition
 from careerfix.engine.proof import CompiledProof, compile_proof
-from careerfix.models.assessment import FindingResult, Reason, ResumeAdvice
+from careerfix.models.assessment import CompetencyScore, FindingResult, Reason, ResumeAdvice
 from careerfix.models.pack import RulePack
 
 
@@ -88,6 +88,12 @@ class PreparedPack(RulePack):
             )
             for cid, comp in self.competencies.items()
         )
+
+    @cached_property
+    def competency_score_cache(self) -> tuple[dict[str | None, CompetencyScore] | None, ...]:
+        """Per competency measured by one question: its score for each choice (None: not
+        answered), filled in as assessments meet them; None for the others."""
+        return tuple({} if len(c.questions) == 1 else None for c in self.competency_rules)
 
     @cached_property
     def position(self) -> dict[str, int]:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerfix.engine.proof import proof_status
 from careerfix.i18n import t
@@ -258,3 +260,72 @@ def test_no_hint_when_every_claim_is_proven(tmp_path: Path) -> None:
     data = json.loads(_report(path, "en", "json"))
     assert data["evidence_hint"] is None
     assert PACK.meta.proof.hint.text.en not in " ".join(_report(path, "en", "text").split())
+
+
+# ---------------------------------------------------------------- the fast path is exact
+
+
+def _reference_status(text: str | None) -> str:
+    """The proof steps read literally: every pattern compiled, tried and blanked one by one."""
+    import re
+    import unicodedata
+
+    from careerfix.engine.proof import FLAGS
+
+    proof = PACK.meta.proof
+
+    def each(patterns: list[str]) -> list[re.Pattern[str]]:
+        return [re.compile(p, FLAGS) for p in patterns]
+
+    def blank(patterns: list[re.Pattern[str]], text: str) -> str:
+        for p in patterns:
+            text = p.sub(lambda m: " " * len(m.group()), text)
+        return text
+
+    if not text:
+        return "unproven"
+    text = unicodedata.normalize("NFKC", text)
+    if not re.search(proof.number, text, FLAGS):
+        return "unproven"
+    rest = blank(each(proof.activity), text)
+    if any(p.search(rest) for p in each(proof.change) + each(proof.amount)):
+        return "proven"
+    rest = blank(each(proof.period), rest)
+    if any(p.search(rest) for p in each(proof.counts)):
+        return "proven"
+    return "weak"
+
+
+_WORDS = [
+    "ran", "led", "a team of", "campaigns", "posts", "grew", "to", "by", "from", "up", "DAU",
+    "followers", "members", "months", "in", "2024", "q3", "day", "k", "%", "→", "->", "¥",
+    "GMV", "revenue", "top", "x", "场", "次活动", "个", "品牌方", "做了", "团队", "人", "万",
+    "从", "到", "增长", "倍", "元", "月", "日活", "粉丝", "第", "名", "，", ",", ";", "-",
+    "K", "ſ", "İ", "ı", "ｋ", "１２", "3", "12,000", "1.5", "800",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8), st.lists(st.booleans(), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_the_status_is_the_literal_reading_of_the_steps(
+    words: list[str], spaces: list[bool]
+) -> None:
+    text = "".join(w + (" " if s else "") for w, s in zip(words, spaces + [True] * 8, strict=False))
+    assert proof_status(PROOF, text) == _reference_status(text), text
+
+
+@pytest.mark.parametrize("evidence", [e for e, _ in TABLE])
+def test_the_table_reads_the_same_literally(evidence: str) -> None:
+    assert proof_status(PROOF, evidence) == _reference_status(evidence)
+
+
+def test_only_four_non_ascii_characters_match_an_ascii_one() -> None:
+    """The fast path skips, on ASCII text, the patterns every match of which needs some other
+    non-ASCII character: true only while these four are the only ones."""
+    import re
+
+    from careerfix.engine.proof import _ASCII_LIKE, FLAGS
+
+    ascii_char = re.compile("[\x00-\x7f]", FLAGS)
+    found = {c for c in range(0x80, 0x110000) if ascii_char.fullmatch(chr(c))}
+    assert found == set(_ASCII_LIKE)

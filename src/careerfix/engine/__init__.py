@@ -155,11 +155,7 @@ def _to_answer(
     without a target, those of every module with too little data to score."""
     if no_target:
         wanted = [
-            cid
-            for m in modules
-            if not m.sufficient
-            for cid in pack.competencies
-            if pack.competency_module[cid] == m.id
+            cid for m in modules if not m.sufficient for cid in pack.module_competencies[m.id]
         ]
     else:
         wanted = [n.competency for n in needs if n.kind == "core" and n.current is None]

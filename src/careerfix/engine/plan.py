@@ -90,7 +90,7 @@ def _skill_items(
 ) -> list[PlanItem]:
     """The path's climbs; once the core is met and known, the helping competencies; once those
     are met too, one level beyond the role on its heaviest core competencies."""
-    comp = {c.id: c for c in pack.competency_rules}
+    comp = pack.competency_rule_by_id
 
     def item(climb: Climb, kind: str) -> PlanItem:
         c = comp[climb.competency]
@@ -130,7 +130,7 @@ def _basics_item(pack: PreparedPack, basics: list[str]) -> PlanItem:
 
 
 def _career_items(pack: PreparedPack, findings: Sequence[FindingResult]) -> list[PlanItem]:
-    horizon_of = {f.id: f.horizon for f in pack.finding_rules}
+    horizon_of = pack.finding_horizon
     return [
         PlanItem(
             rank=0,

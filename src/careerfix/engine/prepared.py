@@ -90,6 +90,26 @@ class PreparedPack(RulePack):
         )
 
     @cached_property
+    def competency_rule_by_id(self) -> dict[str, CompetencyRule]:
+        return {c.id: c for c in self.competency_rules}
+
+    @cached_property
+    def module_competencies(self) -> dict[str, tuple[str, ...]]:
+        """Module id → its competencies, in pack order."""
+        out: dict[str, list[str]] = {mid: [] for mid in self.module_by_id}
+        for cid in self.competencies:
+            out[self.competency_module[cid]].append(cid)
+        return {mid: tuple(cids) for mid, cids in out.items()}
+
+    @cached_property
+    def finding_horizon(self) -> dict[str, int]:
+        return {f.id: f.horizon for f in self.finding_rules}
+
+    @cached_property
+    def outlook_rank(self) -> dict[str, int]:
+        return {o: i for i, o in enumerate(self.meta.scoring.role_ranking.outlook_order)}
+
+    @cached_property
     def competency_score_cache(self) -> tuple[dict[str | None, CompetencyScore] | None, ...]:
         """Per competency measured by one question: its score for each choice (None: not
         answered), filled in as assessments meet them; None for the others."""

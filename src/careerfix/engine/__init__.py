@@ -136,12 +136,15 @@ def _with_needs(
     if not needs:
         return comps
     need_of = {n.competency: n for n in needs}
-    return tuple(
-        CompetencyScore(c.id, c.module, c.level, c.weight, c.trace, need, _status(need))
-        if (need := need_of.get(c.id))
-        else c
-        for c in comps
-    )
+    out = []
+    for c in comps:
+        need = need_of.get(c.id)
+        out.append(
+            c
+            if need is None
+            else CompetencyScore(c.id, c.module, c.level, c.weight, c.trace, need, _status(need))
+        )
+    return tuple(out)
 
 
 def _to_answer(

@@ -42,26 +42,28 @@ def choose_step(pack: PreparedPack, facts: Facts, competency: str, to: int) -> S
 def _skill_item(
     pack: PreparedPack, facts: Facts, climb: Climb, kind: str, weight: float, module: str
 ) -> PlanItem:
-    first = math.floor(climb.current) + 1
-    choices = tuple(
-        choose_step(pack, facts, climb.competency, lv) for lv in range(first, climb.to + 1)
-    )
-    entries = [pack.step_rules[(climb.competency, to)][i] for to, i in choices]
+    choices: list[StepChoice] = []
     sources: list[str] = []
-    for entry in entries:
+    horizon = 0
+    for lv in range(math.floor(climb.current) + 1, climb.to + 1):
+        to, index = choose_step(pack, facts, climb.competency, lv)
+        entry = pack.step_rules[(climb.competency, to)][index]
+        if not choices:
+            horizon = entry.horizon
+        choices.append((to, index))
         sources += [s for s in entry.sources if s not in sources]
     return PlanItem(
         rank=0,
         kind="skill",
         ref=climb.competency,
         tier="skill",
-        horizon=entries[0].horizon,
+        horizon=horizon,
         sources=tuple(sources),
         priority=climb.steps * weight * pack.module_priority[module],
         need=kind,  # type: ignore[arg-type]
         current=climb.current,
         to=climb.to,
-        steps=choices,
+        steps=tuple(choices),
     )
 
 

@@ -142,7 +142,15 @@ def _with_needs(
         out.append(
             c
             if need is None
-            else CompetencyScore(c.id, c.module, c.level, c.weight, c.trace, need, _status(need))
+            else CompetencyScore(
+                id=c.id,
+                module=c.module,
+                level=c.level,
+                weight=c.weight,
+                trace=c.trace,
+                need=need,
+                status=_status(need),
+            )
         )
     return tuple(out)
 

@@ -33,5 +33,7 @@ def module_scores(pack: PreparedPack, levels: ModuleLevels) -> tuple[ModuleScore
     for mid, (level, coverage) in levels.items():
         sufficient = level is not None and coverage >= threshold
         score = round(level * 25) if sufficient and level is not None else None
-        out.append(ModuleScore(mid, level, score, coverage, sufficient))
+        out.append(
+            ModuleScore(id=mid, level=level, score=score, coverage=coverage, sufficient=sufficient)
+        )
     return tuple(out)

@@ -33,15 +33,24 @@ def role_needs(comps: Sequence[CompetencyScore], role: RoleRule) -> tuple[Need, 
         for i, required in needs:
             c = comps[i]
             steps = None if c.level is None else steps_to(c.level, required)
-            out.append(Need(c.id, c.module, kind, c.level, required, steps))
+            out.append(
+                Need(
+                    competency=c.id,
+                    module=c.module,
+                    kind=kind,
+                    current=c.level,
+                    required=required,
+                    steps=steps,
+                )
+            )
     return tuple(out)
 
 
 def shortest_path(needs: Sequence[Need]) -> RolePath:
     climbs = tuple(
-        Climb(n.competency, n.current, n.required, n.steps)
+        Climb(competency=n.competency, current=n.current, to=n.required, steps=n.steps)
         for n in needs
         if n.kind == "core" and n.current is not None and n.steps
     )
     unknown = tuple(n.competency for n in needs if n.kind == "core" and n.current is None)
-    return RolePath(climbs, sum(c.steps for c in climbs), unknown)
+    return RolePath(climbs=climbs, steps=sum(c.steps for c in climbs), unknown=unknown)

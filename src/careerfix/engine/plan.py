@@ -101,14 +101,21 @@ def _skill_items(
     if path.climbs or path.unknown:
         return [item(climb, "core") for climb in path.climbs]
     helps = [
-        item(Climb(n.competency, n.current, n.required, n.steps), "helps")
+        item(
+            Climb(competency=n.competency, current=n.current, to=n.required, steps=n.steps), "helps"
+        )
         for n in needs
         if n.kind == "helps" and n.current is not None and n.steps
     ]
     if helps:
         return helps
     beyond = [
-        item(Climb(n.competency, n.current, math.floor(n.current) + 1, 1), "beyond")
+        item(
+            Climb(
+                competency=n.competency, current=n.current, to=math.floor(n.current) + 1, steps=1
+            ),
+            "beyond",
+        )
         for n in needs
         if n.kind == "core" and n.current is not None and n.current < 4
     ]
@@ -182,20 +189,20 @@ def _rank(pack: PreparedPack, items: list[PlanItem]) -> tuple[PlanItem, ...]:
 def _ranked(item: PlanItem, rank: int, soon: bool) -> PlanItem:
     # dataclasses.replace, spelled out: it looks every field up by name, several times a plan.
     return PlanItem(
-        rank,
-        item.kind,
-        item.ref,
-        item.tier,
-        item.horizon,
-        item.sources,
-        soon,
-        item.priority,
-        item.need,
-        item.current,
-        item.to,
-        item.steps,
-        item.modules,
-        item.severity,
+        rank=rank,
+        kind=item.kind,
+        ref=item.ref,
+        tier=item.tier,
+        horizon=item.horizon,
+        sources=item.sources,
+        soon=soon,
+        priority=item.priority,
+        need=item.need,
+        current=item.current,
+        to=item.to,
+        steps=item.steps,
+        modules=item.modules,
+        severity=item.severity,
     )
 
 
@@ -218,5 +225,5 @@ def build_plan(
     if path is not None:
         at = {item.ref: item.rank for item in plan if item.kind == "skill"}
         climbs = tuple(sorted(path.climbs, key=lambda c: at[c.competency]))
-        path = RolePath(climbs, path.steps, path.unknown)
+        path = RolePath(climbs=climbs, steps=path.steps, unknown=path.unknown)
     return plan, path

@@ -128,7 +128,8 @@ class PreparedPack(RulePack):
                 compile_condition(v.requires) if v.requires is not None else None,
                 tuple(
                     SignalRule(
-                        compile_condition(s.when), Reason(v.id, i, s.weight, tuple(s.source))
+                        compile_condition(s.when),
+                        Reason(verdict=v.id, signal=i, weight=s.weight, sources=tuple(s.source)),
                     )
                     for i, s in enumerate(v.signals)
                 ),
@@ -143,7 +144,7 @@ class PreparedPack(RulePack):
                 f.id,
                 compile_condition(f.when),
                 f.horizon,
-                FindingResult(f.id, f.severity, tuple(f.source)),
+                FindingResult(id=f.id, severity=f.severity, sources=tuple(f.source)),
             )
             for f in self.fit.findings
         )
@@ -151,7 +152,7 @@ class PreparedPack(RulePack):
     @cached_property
     def resume_rules(self) -> tuple[ResumeRule, ...]:
         return tuple(
-            ResumeRule(compile_condition(r.when), ResumeAdvice(r.id, tuple(r.source)))
+            ResumeRule(compile_condition(r.when), ResumeAdvice(rule=r.id, sources=tuple(r.source)))
             for r in self.resume.rules
         )
 

@@ -85,7 +85,9 @@ def _score(
                 weight=weight,
             )
         )
-    return CompetencyScore(comp.id, comp.module, value, comp.weight, tuple(trace))
+    return CompetencyScore(
+        id=comp.id, module=comp.module, level=value, weight=comp.weight, trace=tuple(trace)
+    )
 
 
 def evidence_flags(

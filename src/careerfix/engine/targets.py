@@ -69,7 +69,15 @@ def rank_roles(
             (
                 key,
                 RoleFit(
-                    role.id, fit, steps, unknown, matched, interest, role.outlook, reach, points
+                    role=role.id,
+                    fit=fit,
+                    steps=steps,
+                    unknown=unknown,
+                    verdict_match=matched,
+                    interest_match=interest,
+                    outlook=role.outlook,
+                    within_reach=reach,
+                    pointed=points,
                 ),
             )
         )

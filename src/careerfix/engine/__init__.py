@@ -43,11 +43,11 @@ def assess(pack: PreparedPack, answers: Answers, target: str | None = None) -> A
     evidence = evidence_flags(pack, answers, qlevels)
     counts = _counts(pack, evidence, known, qlevels)
     facts = Facts(
-        known,
-        qlevels,
-        {c.id: c.level for c in comps if c.level is not None},
-        {m: lv for m, (lv, _) in levels.items() if lv is not None},
-        counts,
+        answers=known,
+        question_levels=qlevels,
+        competency_levels={c.id: c.level for c in comps if c.level is not None},
+        module_levels={m: lv for m, (lv, _) in levels.items() if lv is not None},
+        counts=counts,
     )
     diagnosis = diagnose(pack, facts)
     findings = fit_findings(pack, facts)

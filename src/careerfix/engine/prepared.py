@@ -10,52 +10,53 @@ written straight into the instance, so the object stays frozen and ``careerfix q
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from functools import cached_property
 
 from careerfix.engine.conditions import Test, compile_condition
 from careerfix.engine.proof import CompiledProof, compile_proof
 from careerfix.models.assessment import CompetencyScore, FindingResult, Reason, ResumeAdvice
 from careerfix.models.pack import RulePack
+from careerfix.models.records import Record, record
 
 
-@dataclass(frozen=True, slots=True)
-class CompetencyRule:
+@record
+class CompetencyRule(Record):
     id: str
     module: str
     weight: float
     questions: tuple[tuple[str, float], ...]  # (question id, weight)
 
 
-@dataclass(frozen=True, slots=True)
-class SignalRule:
+@record
+class SignalRule(Record):
     test: Test
     reason: Reason  # the same for every assessment: frozen, so built once and shared
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictRule:
+@record
+class VerdictRule(Record):
     id: str
     requires: Test | None
     signals: tuple[SignalRule, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FindingRule:
+@record
+class FindingRule(Record):
     id: str
     test: Test
     horizon: int
     result: FindingResult  # what an assessment reports when the rule holds
 
 
-@dataclass(frozen=True, slots=True)
-class ResumeRule:
+@record
+class ResumeRule(Record):
     test: Test
     result: ResumeAdvice
 
 
-@dataclass(frozen=True, slots=True)
-class RoleRule:
+@record
+class RoleRule(Record):
     id: str
     # (position in PreparedPack.competency_rules, required level), in pack order
     core: tuple[tuple[int, int], ...]
@@ -66,25 +67,34 @@ class RoleRule:
     outlook: str
 
 
-@dataclass(frozen=True, slots=True)
-class StepRule:
+@record
+class StepRule(Record):
     test: Test | None  # None: the entry for everyone else
     horizon: int
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
 class PreparedPack(RulePack):
-    """The pack as loaded: :class:`RulePack`'s files and lookups, plus the engine's (below)."""
+    """The pack as loaded: :class:`RulePack`'s files and lookups, plus the engine's (below).
+
+    Frozen like :class:`RulePack`, whose fields it shares: declared without ``@dataclass``, which
+    would compile an ``__init__``, ``__setattr__`` and ``__delattr__`` again for the same fields.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @cached_property
     def competency_rules(self) -> tuple[CompetencyRule, ...]:
         return tuple(
             CompetencyRule(
-                cid,
-                self.competency_module[cid],
-                comp.weight,
-                tuple((q.id, q.weight) for q in self.competency_questions[cid]),
+                id=cid,
+                module=self.competency_module[cid],
+                weight=comp.weight,
+                questions=tuple((q.id, q.weight) for q in self.competency_questions[cid]),
             )
             for cid, comp in self.competencies.items()
         )
@@ -124,12 +134,14 @@ class PreparedPack(RulePack):
     def verdict_rules(self) -> tuple[VerdictRule, ...]:
         return tuple(
             VerdictRule(
-                v.id,
-                compile_condition(v.requires) if v.requires is not None else None,
-                tuple(
+                id=v.id,
+                requires=compile_condition(v.requires) if v.requires is not None else None,
+                signals=tuple(
                     SignalRule(
-                        compile_condition(s.when),
-                        Reason(verdict=v.id, signal=i, weight=s.weight, sources=tuple(s.source)),
+                        test=compile_condition(s.when),
+                        reason=Reason(
+                            verdict=v.id, signal=i, weight=s.weight, sources=tuple(s.source)
+                        ),
                     )
                     for i, s in enumerate(v.signals)
                 ),
@@ -141,10 +153,10 @@ class PreparedPack(RulePack):
     def finding_rules(self) -> tuple[FindingRule, ...]:
         return tuple(
             FindingRule(
-                f.id,
-                compile_condition(f.when),
-                f.horizon,
-                FindingResult(id=f.id, severity=f.severity, sources=tuple(f.source)),
+                id=f.id,
+                test=compile_condition(f.when),
+                horizon=f.horizon,
+                result=FindingResult(id=f.id, severity=f.severity, sources=tuple(f.source)),
             )
             for f in self.fit.findings
         )
@@ -152,7 +164,10 @@ class PreparedPack(RulePack):
     @cached_property
     def resume_rules(self) -> tuple[ResumeRule, ...]:
         return tuple(
-            ResumeRule(compile_condition(r.when), ResumeAdvice(rule=r.id, sources=tuple(r.source)))
+            ResumeRule(
+                test=compile_condition(r.when),
+                result=ResumeAdvice(rule=r.id, sources=tuple(r.source)),
+            )
             for r in self.resume.rules
         )
 
@@ -161,13 +176,13 @@ class PreparedPack(RulePack):
         position = self.position
         return tuple(
             RoleRule(
-                role.id,
-                tuple((position[cid], lv) for cid, lv in role.core.items()),
-                tuple((position[cid], lv) for cid, lv in role.helps.items()),
-                frozenset(role.verdicts),
-                role.verdicts[0] if role.verdicts else None,
-                frozenset(role.interests),
-                role.outlook,
+                id=role.id,
+                core=tuple((position[cid], lv) for cid, lv in role.core.items()),
+                helps=tuple((position[cid], lv) for cid, lv in role.helps.items()),
+                verdicts=frozenset(role.verdicts),
+                first_verdict=role.verdicts[0] if role.verdicts else None,
+                interests=frozenset(role.interests),
+                outlook=role.outlook,
             )
             for role in self.roles.roles
         )
@@ -182,9 +197,9 @@ class PreparedPack(RulePack):
         return {
             key: tuple(
                 StepRule(
-                    compile_condition(e.when) if e.when is not None else None,
-                    e.horizon,
-                    tuple(e.source),
+                    test=compile_condition(e.when) if e.when is not None else None,
+                    horizon=e.horizon,
+                    sources=tuple(e.source),
                 )
                 for e in entries
             )

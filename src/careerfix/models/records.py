@@ -24,6 +24,7 @@ and importing pydantic takes longer than the rest of an assessment. Immutable: a
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, dataclass_transform
 
@@ -82,9 +83,31 @@ class Record:
 )
 def record(cls: type[R]) -> type[R]:
     """Declare a record class (see the module doc and :class:`Record`)."""
+    documented = bool(cls.__doc__)
+    if not documented:
+        # dataclass would write the signature in through inspect.signature, slowly; it is
+        # written below, the same text, from the fields.
+        cls.__doc__ = "-"
     cls = dataclasses.dataclass(kw_only=True, repr=False, eq=False, init=False)(cls)
     cls.__init__ = _init_of(cls)  # type: ignore[method-assign]
+    if not documented:
+        cls.__doc__ = _signature_doc(cls)
     return cls
+
+
+def _signature_doc(cls: type) -> str:
+    """What ``dataclass`` makes the doc of a class without one: its name and signature."""
+    params = []
+    for f in dataclasses.fields(cls):
+        if not isinstance(f.type, str):  # pragma: no cover - every record module defers annotations
+            return cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+        param = f"{f.name}: {f.type!r}"
+        if f.default is not dataclasses.MISSING:
+            param += f" = {f.default!r}"
+        elif f.default_factory is not dataclasses.MISSING:
+            param += " = <factory>"
+        params.append(param)
+    return f"{cls.__name__}(*, {', '.join(params)})" if params else f"{cls.__name__}()"
 
 
 def _init_of(cls: type) -> Callable[..., None]:

@@ -12,10 +12,11 @@ The order is fixed here; what each step matches is the pack's (rules/pack.yaml `
 Evidence is NFKC-normalised first, so full-width digits, ％ and ： read as 0-9, % and :, and
 every pattern is matched case-insensitively.
 
-Speed: patterns are compiled on first use (compiling them all is most of a process's first
-assessment), and each step first asks one pattern joined from the step's list (``(?:a)|(?:b)``),
-which matches exactly where one of them does: a step whose patterns find nothing costs one search,
-and only a text where one does is blanked pattern by pattern, in the pack's order.
+Speed: patterns are compiled on first use (compiling them all was most of a process's first
+assessment); the steps that only ask "is there a match?" (3 and 5) search one pattern joined from
+the step's list (``(?:a)|(?:b)``), which matches exactly where one of them does; and on ASCII-only
+evidence (most English) the patterns that need some other character (场, →, a CJK range) are
+skipped: they cannot match it, and the CJK ranges are the slowest patterns to compile.
 """
 
 from __future__ import annotations
@@ -82,10 +83,9 @@ class PatternGroup:
 
     def blank(self, text: str) -> str:
         """``text`` with every match of each pattern in turn replaced by as many spaces."""
-        if not self.search(text):
-            return text
-        # Blanking writes spaces only, so an ASCII text stays one, and skipping the patterns that
-        # cannot match it changes nothing.
+        # Pattern by pattern, without asking the joined pattern first: that would compile each
+        # pattern twice, and one search of the joined pattern costs about what the patterns'
+        # own do. Blanking writes spaces only, so an ASCII text stays one.
         for p in (self.ascii if text.isascii() else self).each:
             text = p.sub(_spaces, text)
         return text
@@ -96,12 +96,18 @@ class PatternGroup:
 _ASCII_LIKE = frozenset({0x130, 0x131, 0x17F, 0x212A})
 
 
+# Escapes that can name a non-ASCII character: \\u4e00, \\U0001f600, \\xe9, \\N{...}, octal \\351.
+_NON_ASCII_ESCAPE = re.compile(r"\\[uUxN0-7]")
+
+
 def _needs_non_ascii(pattern: str) -> bool:
     """True when every match of ``pattern`` (case-insensitive) contains a non-ASCII character.
 
     Read from the pattern's parse tree; anything not understood counts as "can match ASCII", so
     the answer errs only towards trying a pattern, never towards skipping one that could match.
     """
+    if pattern.isascii() and not _NON_ASCII_ESCAPE.search(pattern):
+        return False  # every character it names is ASCII: nothing to read
     try:
         from re import _constants as sre  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]

@@ -329,3 +329,14 @@ def test_only_four_non_ascii_characters_match_an_ascii_one() -> None:
     ascii_char = re.compile("[\x00-\x7f]", FLAGS)
     found = {c for c in range(0x80, 0x110000) if ascii_char.fullmatch(chr(c))}
     assert found == set(_ASCII_LIKE)
+
+
+def test_remembered_statuses_stay_few_and_right() -> None:
+    from careerfix.engine.proof import REMEMBERED, compile_proof
+
+    proof = compile_proof(PACK.meta.proof)
+    texts = [f"ran {n} campaigns" for n in range(REMEMBERED + 10)]
+    assert {proof_status(proof, t) for t in texts} == {"weak"}
+    assert len(proof.remembered) <= REMEMBERED
+    assert proof_status(proof, "DAU 1,000,000") == "proven"
+    assert proof_status(proof, "DAU 1,000,000") == "proven"  # remembered now

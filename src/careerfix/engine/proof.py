@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -151,6 +151,10 @@ def _non_ascii(low: int, high: int) -> bool:
     return low > 0x7F and not any(low <= c <= high for c in _ASCII_LIKE)
 
 
+# Statuses remembered per pack, at most this many texts (then forgotten all at once).
+REMEMBERED = 4096
+
+
 @dataclass(slots=True)
 class CompiledProof:
     number: PatternGroup
@@ -158,6 +162,10 @@ class CompiledProof:
     change: PatternGroup  # change and amount: either makes evidence proven
     period: PatternGroup
     counts: PatternGroup
+    # Evidence text → its status: the same text always reads the same, and a batch run (or a
+    # history scored again) meets the same texts many times; matching them is most of the
+    # engine's work.
+    remembered: dict[str, Status] = field(default_factory=dict)
 
 
 def compile_proof(proof: Proof) -> CompiledProof:
@@ -174,6 +182,16 @@ def proof_status(proof: CompiledProof, text: str | None) -> Status:
     """proven (names a result), weak (a number, but no result) or unproven (no number)."""
     if not text:
         return "unproven"
+    status = proof.remembered.get(text)
+    if status is None:
+        status = _read(proof, text)
+        if len(proof.remembered) >= REMEMBERED:
+            proof.remembered.clear()
+        proof.remembered[text] = status
+    return status
+
+
+def _read(proof: CompiledProof, text: str) -> Status:
     text = unicodedata.normalize("NFKC", text)
     if not proof.number.search(text):
         return "unproven"

@@ -31,6 +31,7 @@ from careerfix.models.assessment import (
     RoleFit,
     TargetSource,
 )
+from careerfix.models.records import builder
 
 __all__ = ["PreparedPack", "assess", "decide_target"]
 
@@ -136,21 +137,15 @@ def _with_needs(
     if not needs:
         return comps
     need_of = {n.competency: n for n in needs}
+    make = builder(CompetencyScore)
     out = []
     for c in comps:
         need = need_of.get(c.id)
         out.append(
             c
             if need is None
-            else CompetencyScore(
-                id=c.id,
-                module=c.module,
-                level=c.level,
-                weight=c.weight,
-                trace=c.trace,
-                need=need,
-                status=_status(need),
-            )
+            # id, module, level, weight, trace, need, status
+            else make(c.id, c.module, c.level, c.weight, c.trace, need, _status(need))
         )
     return tuple(out)
 

@@ -28,6 +28,7 @@ from careerfix.models.assessment import (
     RolePath,
     StepChoice,
 )
+from careerfix.models.records import builder
 
 
 def choose_step(pack: PreparedPack, facts: Facts, competency: str, to: int) -> StepChoice:
@@ -188,21 +189,21 @@ def _rank(pack: PreparedPack, items: list[PlanItem]) -> tuple[PlanItem, ...]:
 
 def _ranked(item: PlanItem, rank: int, soon: bool) -> PlanItem:
     # dataclasses.replace, spelled out: it looks every field up by name, several times a plan.
-    return PlanItem(
-        rank=rank,
-        kind=item.kind,
-        ref=item.ref,
-        tier=item.tier,
-        horizon=item.horizon,
-        sources=item.sources,
-        soon=soon,
-        priority=item.priority,
-        need=item.need,
-        current=item.current,
-        to=item.to,
-        steps=item.steps,
-        modules=item.modules,
-        severity=item.severity,
+    return builder(PlanItem)(  # every field, in declaration order
+        rank,
+        item.kind,
+        item.ref,
+        item.tier,
+        item.horizon,
+        item.sources,
+        soon,
+        item.priority,
+        item.need,
+        item.current,
+        item.to,
+        item.steps,
+        item.modules,
+        item.severity,
     )
 
 

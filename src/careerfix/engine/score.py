@@ -8,6 +8,7 @@ from careerfix.engine.prepared import CompetencyRule, PreparedPack
 from careerfix.engine.proof import proof_status
 from careerfix.models.answers import Answers
 from careerfix.models.assessment import CompetencyScore, EvidenceFlag, TraceItem
+from careerfix.models.records import builder
 
 
 def read_answers(
@@ -97,6 +98,7 @@ def evidence_flags(
     one per lower-level answer that carries evidence anyway (``claim`` False), so it is shown."""
     threshold = pack.meta.scoring.proof_level
     competency_of = pack.competency_of_question
+    make = builder(EvidenceFlag)
     flags = []
     for qid, level in levels.items():
         text = answers.evidence.get(qid)
@@ -104,13 +106,7 @@ def evidence_flags(
         if not claim and not text:
             continue
         flags.append(
-            EvidenceFlag(
-                question=qid,
-                competency=competency_of[qid],
-                level=level,
-                status=proof_status(pack.proof, text),
-                claim=claim,
-                evidence=text,
-            )
+            # question, competency, level, status, claim, evidence
+            make(qid, competency_of[qid], level, proof_status(pack.proof, text), claim, text)
         )
     return tuple(flags)

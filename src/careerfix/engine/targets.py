@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import CompetencyScore, RoleFit, VerdictScore
+from careerfix.models.records import builder
 
 
 def rank_roles(
@@ -31,6 +32,7 @@ def rank_roles(
     verdict_ids = [v.id for v in verdicts[:2]]
     wanted = frozenset(interests)
     levels = [c.level for c in comps]
+    make = builder(RoleFit)
     fits = []
     for order, role in enumerate(pack.role_rules):
         steps = unknown = 0
@@ -68,17 +70,9 @@ def rank_roles(
         fits.append(
             (
                 key,
-                RoleFit(
-                    role=role.id,
-                    fit=fit,
-                    steps=steps,
-                    unknown=unknown,
-                    verdict_match=matched,
-                    interest_match=interest,
-                    outlook=role.outlook,
-                    within_reach=reach,
-                    pointed=points,
-                ),
+                # role, fit, steps, unknown, verdict_match, interest_match, outlook,
+                # within_reach, pointed
+                make(role.id, fit, steps, unknown, matched, interest, role.outlook, reach, points),
             )
         )
     fits.sort(key=_first)

@@ -147,6 +147,36 @@ def _init_of(cls: type) -> Callable[..., None]:
     return init
 
 
+_BUILDERS: dict[type, Callable[..., Any]] = {}
+
+
+def builder(cls: type[R]) -> Callable[..., R]:
+    """A positional constructor of ``cls`` for the engine's hot paths, made on first use.
+
+    ``builder(Need)(a, b, …)`` builds what ``Need(competency=a, module=b, …)`` builds, every
+    field given in declaration order, and sets each field once like ``__init__``. The point is
+    speed: calling a class with keywords makes Python pack them into a dict and unpack it again,
+    which costs more than building the record; a plain function called positionally does not.
+    For records without ``__post_init__`` (nothing to check).
+    """
+    found = _BUILDERS.get(cls)
+    if found is None:
+        if hasattr(cls, "__post_init__"):  # pragma: no cover - a misuse, caught in development
+            raise TypeError(f"{cls.__name__} checks itself in __post_init__: build it by name")
+        names = field_names(cls)
+        source = (
+            f"def build({', '.join(names)}):\n"
+            "  __r_self = __r_new(__r_cls)\n"
+            "  __r_fields = __r_self.__dict__\n"
+            + "".join(f"  __r_fields[{n!r}] = {n}\n" for n in names)
+            + "  return __r_self\n"
+        )
+        namespace: dict[str, Any] = {"__r_new": object.__new__, "__r_cls": cls}
+        exec(source, namespace)
+        found = _BUILDERS[cls] = namespace["build"]
+    return found
+
+
 def field_names(cls: type[Record]) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 

@@ -43,11 +43,15 @@ def _alias(name: str) -> str:
 class Record:
     """Base of every record: what pydantic needs to check one, and immutability.
 
-    A record is frozen the cheap way: each field is set once, by the generated ``__init__``, and
-    never again. ``dataclass(frozen=True)`` would do the same through generated ``__setattr__``,
-    ``__delattr__``, ``__eq__`` and ``__hash__`` methods, and on Python 3.11 every generated method
-    is compiled with ``exec`` when the class is declared: for careerfix's sixty records that was
-    about four times the declaration cost of an ``__init__`` alone, on every start.
+    A record is frozen the cheap way: each field is set once, by the generated ``__init__`` (or
+    the same fields, in order, by :func:`builder`), and never again: ``__setattr__`` refuses a
+    field that is set, ``__delattr__`` refuses every one. ``__init__`` writes the fields straight
+    into the instance's ``__dict__``; going through ``__setattr__`` once per field was most of what
+    a record cost to build. ``dataclass(frozen=True)`` would do the same through generated
+    ``__setattr__``, ``__delattr__``, ``__eq__`` and ``__hash__`` methods, and on Python 3.11 every
+    generated method is compiled with ``exec`` when the class is declared: for careerfix's sixty
+    records that was about four times the declaration cost of an ``__init__`` alone, on every
+    start.
     """
 
     # Read by pydantic when it validates a record (never on the running path).

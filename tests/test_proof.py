@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from careerfix.engine.proof import proof_status
+from careerfix.engine.proof import CompiledProof, compile_proof, proof_status
 from careerfix.i18n import t
 from helpers import choice_with_level, run_cli, shipped_pack, write
 from test_rules_check import Fault, assert_reported, check, replace_once
@@ -258,3 +260,121 @@ def test_no_hint_when_every_claim_is_proven(tmp_path: Path) -> None:
     data = json.loads(_report(path, "en", "json"))
     assert data["evidence_hint"] is None
     assert PACK.meta.proof.hint.text.en not in " ".join(_report(path, "en", "text").split())
+
+
+# ---------------------------------------------------------------- the fast path is exact
+
+
+def _reference_status(text: str | None) -> str:
+    """The proof steps read literally: every pattern compiled, tried and blanked one by one."""
+    import re
+    import unicodedata
+
+    from careerfix.engine.proof import FLAGS
+
+    proof = PACK.meta.proof
+
+    def each(patterns: list[str]) -> list[re.Pattern[str]]:
+        return [re.compile(p, FLAGS) for p in patterns]
+
+    def blank(patterns: list[re.Pattern[str]], text: str) -> str:
+        for p in patterns:
+            text = p.sub(lambda m: " " * len(m.group()), text)
+        return text
+
+    if not text:
+        return "unproven"
+    text = unicodedata.normalize("NFKC", text)
+    if not re.search(proof.number, text, FLAGS):
+        return "unproven"
+    rest = blank(each(proof.activity), text)
+    if any(p.search(rest) for p in each(proof.change) + each(proof.amount)):
+        return "proven"
+    rest = blank(each(proof.period), rest)
+    if any(p.search(rest) for p in each(proof.counts)):
+        return "proven"
+    return "weak"
+
+
+_WORDS = [
+    "ran", "led", "a team of", "campaigns", "posts", "grew", "to", "by", "from", "up", "DAU",
+    "followers", "members", "months", "in", "2024", "q3", "day", "k", "%", "→", "->", "¥",
+    "GMV", "revenue", "top", "x", "场", "次活动", "个", "品牌方", "做了", "团队", "人", "万",
+    "从", "到", "增长", "倍", "元", "月", "日活", "粉丝", "第", "名", "，", ",", ";", "-",
+    "K", "ſ", "İ", "ı", "ｋ", "１２", "3", "12,000", "1.5", "800",
+    "Q3", "Campaigns", "LED", "From", "TO", "Grew", "Followers", "Team Of", "RMB", "Top",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8), st.lists(st.booleans(), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_the_status_is_the_literal_reading_of_the_steps(
+    words: list[str], spaces: list[bool]
+) -> None:
+    text = "".join(w + (" " if s else "") for w, s in zip(words, spaces + [True] * 8, strict=False))
+    want = _reference_status(text)
+    for proof in (_AS_READ_FIRST, _AS_READ_IN_A_BATCH):
+        proof.remembered.clear()
+        assert proof_status(proof, text) == want, text
+
+
+def _compiled(read: int) -> CompiledProof:
+    proof = compile_proof(PACK.meta.proof)
+    proof.read = read
+    return proof
+
+
+_AS_READ_FIRST = _compiled(-(10**9))  # never folds
+_AS_READ_IN_A_BATCH = _compiled(10**9)  # ASCII text read in lower case
+
+
+@pytest.mark.parametrize("evidence", [e for e, _ in TABLE])
+def test_the_table_reads_the_same_literally(evidence: str) -> None:
+    for proof in (_AS_READ_FIRST, _AS_READ_IN_A_BATCH):
+        assert proof_status(proof, evidence) == _reference_status(evidence)
+
+
+def test_only_four_non_ascii_characters_match_an_ascii_one() -> None:
+    """The fast path skips, on ASCII text, the patterns every match of which needs some other
+    non-ASCII character: true only while these four are the only ones."""
+    import re
+
+    from careerfix.engine.proof import _ASCII_LIKE, FLAGS
+
+    ascii_char = re.compile("[\x00-\x7f]", FLAGS)
+    found = {c for c in range(0x80, 0x110000) if ascii_char.fullmatch(chr(c))}
+    assert found == set(_ASCII_LIKE)
+
+
+def test_remembered_statuses_stay_few_and_right() -> None:
+    from careerfix.engine.proof import REMEMBERED
+
+    proof = compile_proof(PACK.meta.proof)
+    texts = [f"ran {n} campaigns" for n in range(REMEMBERED + 10)]
+    assert {proof_status(proof, t) for t in texts} == {"weak"}
+    assert len(proof.remembered) <= REMEMBERED
+    assert proof_status(proof, "DAU 1,000,000") == "proven"
+    assert proof_status(proof, "DAU 1,000,000") == "proven"  # remembered now
+
+
+@pytest.mark.parametrize(
+    ("pattern", "folds"),
+    [
+        (r"\bgrew\s+by\s+\d", True),
+        (r"[a-z]+\d|(?:top|no\.)\s*\d", True),
+        (r"(?!x)[^\W\d]{2,}(?=\d)", True),
+        ("KOL", False),  # upper case: written for IGNORECASE
+        (r"[!-_]", False),  # a range over A-Z
+        (r"(?-i:kol)", False),  # switches a flag
+        (r"(a)\1", False),  # a backreference
+        ("\u212a", False),  # KELVIN SIGN matches k
+    ],
+)
+def test_which_patterns_read_ascii_text_in_lower_case(pattern: str, folds: bool) -> None:
+    from careerfix.engine.proof import _folds
+
+    assert _folds(pattern) is folds
+
+
+def test_the_shipped_patterns_all_read_ascii_text_in_lower_case() -> None:
+    assert _AS_READ_IN_A_BATCH.folded is not None

@@ -9,7 +9,6 @@ up texts in one language and rounds numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from careerfix.engine.conditions import Facts
 from careerfix.engine.diagnosis import diagnose
@@ -32,6 +31,7 @@ from careerfix.models.assessment import (
     RoleFit,
     TargetSource,
 )
+from careerfix.models.records import builder
 
 __all__ = ["PreparedPack", "assess", "decide_target"]
 
@@ -44,11 +44,11 @@ def assess(pack: PreparedPack, answers: Answers, target: str | None = None) -> A
     evidence = evidence_flags(pack, answers, qlevels)
     counts = _counts(pack, evidence, known, qlevels)
     facts = Facts(
-        known,
-        qlevels,
-        {c.id: c.level for c in comps if c.level is not None},
-        {m: lv for m, (lv, _) in levels.items() if lv is not None},
-        counts,
+        answers=known,
+        question_levels=qlevels,
+        competency_levels={c.id: c.level for c in comps if c.level is not None},
+        module_levels={m: lv for m, (lv, _) in levels.items() if lv is not None},
+        counts=counts,
     )
     diagnosis = diagnose(pack, facts)
     findings = fit_findings(pack, facts)
@@ -137,10 +137,17 @@ def _with_needs(
     if not needs:
         return comps
     need_of = {n.competency: n for n in needs}
-    return tuple(
-        replace(c, need=need, status=_status(need)) if (need := need_of.get(c.id)) else c
-        for c in comps
-    )
+    make = builder(CompetencyScore)
+    out = []
+    for c in comps:
+        need = need_of.get(c.id)
+        out.append(
+            c
+            if need is None
+            # id, module, level, weight, trace, need, status
+            else make(c.id, c.module, c.level, c.weight, c.trace, need, _status(need))
+        )
+    return tuple(out)
 
 
 def _to_answer(
@@ -154,11 +161,7 @@ def _to_answer(
     without a target, those of every module with too little data to score."""
     if no_target:
         wanted = [
-            cid
-            for m in modules
-            if not m.sufficient
-            for cid in pack.competencies
-            if pack.competency_module[cid] == m.id
+            cid for m in modules if not m.sufficient for cid in pack.module_competencies[m.id]
         ]
     else:
         wanted = [n.competency for n in needs if n.kind == "core" and n.current is None]

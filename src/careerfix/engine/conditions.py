@@ -7,13 +7,13 @@ thousands of them a second.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from careerfix.models.pack import Condition
+from careerfix.models.records import Record, record
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+@record
+class Facts(Record):
     """Everything a condition may test, for one assessment."""
 
     answers: Mapping[str, str | list[str]]  # only known answers: no "not sure", nothing missing

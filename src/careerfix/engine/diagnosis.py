@@ -17,7 +17,7 @@ def diagnose(pack: PreparedPack, facts: Facts) -> Diagnosis:
             total = 0.0
             for r in reasons:
                 total += r.weight
-            scored.append(VerdictScore(verdict.id, total, tuple(reasons)))
+            scored.append(VerdictScore(id=verdict.id, score=total, reasons=tuple(reasons)))
     tie = pack.verdict_tie_rank
     scored.sort(key=lambda v: (-v.score, tie[v.id]))  # equal scores: the pack's tie_order
     ratio = pack.meta.scoring.ambiguity_ratio
@@ -39,4 +39,11 @@ def diagnose(pack: PreparedPack, facts: Facts) -> Diagnosis:
         levels = facts.competency_levels
         remap = tuple((c, levels.get(c)) for c in pack.verdict_by_id[shown[0].id].remap)
     unanswered = tuple(q for q in spec.settling_questions if q not in facts.answers)
-    return Diagnosis(shown, ambiguous, title, mismatch, remap, unanswered)
+    return Diagnosis(
+        verdicts=shown,
+        ambiguous=ambiguous,
+        title=title,
+        mismatch=mismatch,
+        remap=remap,
+        unanswered=unanswered,
+    )

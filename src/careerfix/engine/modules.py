@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import CompetencyScore, ModuleScore
+from careerfix.models.records import builder
 
 ModuleLevels = Mapping[str, tuple[float | None, float]]
 
@@ -29,9 +30,10 @@ def module_levels(
 
 def module_scores(pack: PreparedPack, levels: ModuleLevels) -> tuple[ModuleScore, ...]:
     threshold = pack.meta.scoring.coverage_threshold
+    make = builder(ModuleScore)
     out = []
     for mid, (level, coverage) in levels.items():
         sufficient = level is not None and coverage >= threshold
         score = round(level * 25) if sufficient and level is not None else None
-        out.append(ModuleScore(mid, level, score, coverage, sufficient))
+        out.append(make(mid, level, score, coverage, sufficient))  # in declaration order
     return tuple(out)

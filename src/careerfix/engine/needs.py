@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from careerfix.engine.prepared import RoleRule
 from careerfix.models.assessment import Climb, CompetencyScore, Need, NeedKind, RolePath
+from careerfix.models.records import builder
 
 
 def steps_to(current: float, required: int) -> int:
@@ -25,6 +26,7 @@ def steps_to(current: float, required: int) -> int:
 
 def role_needs(comps: Sequence[CompetencyScore], role: RoleRule) -> tuple[Need, ...]:
     out = []
+    make = builder(Need)
     kinds: tuple[tuple[NeedKind, tuple[tuple[int, int], ...]], ...] = (
         ("core", role.core),
         ("helps", role.helps),
@@ -33,15 +35,16 @@ def role_needs(comps: Sequence[CompetencyScore], role: RoleRule) -> tuple[Need, 
         for i, required in needs:
             c = comps[i]
             steps = None if c.level is None else steps_to(c.level, required)
-            out.append(Need(c.id, c.module, kind, c.level, required, steps))
+            # competency, module, kind, current, required, steps
+            out.append(make(c.id, c.module, kind, c.level, required, steps))
     return tuple(out)
 
 
 def shortest_path(needs: Sequence[Need]) -> RolePath:
     climbs = tuple(
-        Climb(n.competency, n.current, n.required, n.steps)
+        Climb(competency=n.competency, current=n.current, to=n.required, steps=n.steps)
         for n in needs
         if n.kind == "core" and n.current is not None and n.steps
     )
     unknown = tuple(n.competency for n in needs if n.kind == "core" and n.current is None)
-    return RolePath(climbs, sum(c.steps for c in climbs), unknown)
+    return RolePath(climbs=climbs, steps=sum(c.steps for c in climbs), unknown=unknown)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 
 from careerfix.engine.conditions import Facts
 from careerfix.engine.prepared import PreparedPack
@@ -29,6 +28,7 @@ from careerfix.models.assessment import (
     RolePath,
     StepChoice,
 )
+from careerfix.models.records import builder
 
 
 def choose_step(pack: PreparedPack, facts: Facts, competency: str, to: int) -> StepChoice:
@@ -43,26 +43,28 @@ def choose_step(pack: PreparedPack, facts: Facts, competency: str, to: int) -> S
 def _skill_item(
     pack: PreparedPack, facts: Facts, climb: Climb, kind: str, weight: float, module: str
 ) -> PlanItem:
-    first = math.floor(climb.current) + 1
-    choices = tuple(
-        choose_step(pack, facts, climb.competency, lv) for lv in range(first, climb.to + 1)
-    )
-    entries = [pack.step_rules[(climb.competency, to)][i] for to, i in choices]
+    choices: list[StepChoice] = []
     sources: list[str] = []
-    for entry in entries:
+    horizon = 0
+    for lv in range(math.floor(climb.current) + 1, climb.to + 1):
+        to, index = choose_step(pack, facts, climb.competency, lv)
+        entry = pack.step_rules[(climb.competency, to)][index]
+        if not choices:
+            horizon = entry.horizon
+        choices.append((to, index))
         sources += [s for s in entry.sources if s not in sources]
     return PlanItem(
         rank=0,
         kind="skill",
         ref=climb.competency,
         tier="skill",
-        horizon=entries[0].horizon,
+        horizon=horizon,
         sources=tuple(sources),
         priority=climb.steps * weight * pack.module_priority[module],
         need=kind,  # type: ignore[arg-type]
         current=climb.current,
         to=climb.to,
-        steps=choices,
+        steps=tuple(choices),
     )
 
 
@@ -91,7 +93,7 @@ def _skill_items(
 ) -> list[PlanItem]:
     """The path's climbs; once the core is met and known, the helping competencies; once those
     are met too, one level beyond the role on its heaviest core competencies."""
-    comp = {c.id: c for c in pack.competency_rules}
+    comp = pack.competency_rule_by_id
 
     def item(climb: Climb, kind: str) -> PlanItem:
         c = comp[climb.competency]
@@ -100,14 +102,21 @@ def _skill_items(
     if path.climbs or path.unknown:
         return [item(climb, "core") for climb in path.climbs]
     helps = [
-        item(Climb(n.competency, n.current, n.required, n.steps), "helps")
+        item(
+            Climb(competency=n.competency, current=n.current, to=n.required, steps=n.steps), "helps"
+        )
         for n in needs
         if n.kind == "helps" and n.current is not None and n.steps
     ]
     if helps:
         return helps
     beyond = [
-        item(Climb(n.competency, n.current, math.floor(n.current) + 1, 1), "beyond")
+        item(
+            Climb(
+                competency=n.competency, current=n.current, to=math.floor(n.current) + 1, steps=1
+            ),
+            "beyond",
+        )
         for n in needs
         if n.kind == "core" and n.current is not None and n.current < 4
     ]
@@ -131,7 +140,7 @@ def _basics_item(pack: PreparedPack, basics: list[str]) -> PlanItem:
 
 
 def _career_items(pack: PreparedPack, findings: Sequence[FindingResult]) -> list[PlanItem]:
-    horizon_of = {f.id: f.horizon for f in pack.finding_rules}
+    horizon_of = pack.finding_horizon
     return [
         PlanItem(
             rank=0,
@@ -175,8 +184,26 @@ def _rank(pack: PreparedPack, items: list[PlanItem]) -> tuple[PlanItem, ...]:
             order.remove(k)
             order.insert(target, k)
             position = {items[j].ref: n for n, j in enumerate(order) if items[j].kind == "career"}
-    return tuple(
-        replace(items[k], rank=rank, soon=is_soon[k]) for rank, k in enumerate(order, start=1)
+    return tuple(_ranked(items[k], rank, is_soon[k]) for rank, k in enumerate(order, start=1))
+
+
+def _ranked(item: PlanItem, rank: int, soon: bool) -> PlanItem:
+    # dataclasses.replace, spelled out: it looks every field up by name, several times a plan.
+    return builder(PlanItem)(  # every field, in declaration order
+        rank,
+        item.kind,
+        item.ref,
+        item.tier,
+        item.horizon,
+        item.sources,
+        soon,
+        item.priority,
+        item.need,
+        item.current,
+        item.to,
+        item.steps,
+        item.modules,
+        item.severity,
     )
 
 
@@ -199,5 +226,5 @@ def build_plan(
     if path is not None:
         at = {item.ref: item.rank for item in plan if item.kind == "skill"}
         climbs = tuple(sorted(path.climbs, key=lambda c: at[c.competency]))
-        path = RolePath(climbs, path.steps, path.unknown)
+        path = RolePath(climbs=climbs, steps=path.steps, unknown=path.unknown)
     return plan, path

@@ -10,52 +10,53 @@ written straight into the instance, so the object stays frozen and ``careerfix q
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from functools import cached_property
 
 from careerfix.engine.conditions import Test, compile_condition
 from careerfix.engine.proof import CompiledProof, compile_proof
-from careerfix.models.assessment import FindingResult, Reason, ResumeAdvice
+from careerfix.models.assessment import CompetencyScore, FindingResult, Reason, ResumeAdvice
 from careerfix.models.pack import RulePack
+from careerfix.models.records import Record, record
 
 
-@dataclass(frozen=True, slots=True)
-class CompetencyRule:
+@record
+class CompetencyRule(Record):
     id: str
     module: str
     weight: float
     questions: tuple[tuple[str, float], ...]  # (question id, weight)
 
 
-@dataclass(frozen=True, slots=True)
-class SignalRule:
+@record
+class SignalRule(Record):
     test: Test
     reason: Reason  # the same for every assessment: frozen, so built once and shared
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictRule:
+@record
+class VerdictRule(Record):
     id: str
     requires: Test | None
     signals: tuple[SignalRule, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FindingRule:
+@record
+class FindingRule(Record):
     id: str
     test: Test
     horizon: int
     result: FindingResult  # what an assessment reports when the rule holds
 
 
-@dataclass(frozen=True, slots=True)
-class ResumeRule:
+@record
+class ResumeRule(Record):
     test: Test
     result: ResumeAdvice
 
 
-@dataclass(frozen=True, slots=True)
-class RoleRule:
+@record
+class RoleRule(Record):
     id: str
     # (position in PreparedPack.competency_rules, required level), in pack order
     core: tuple[tuple[int, int], ...]
@@ -66,28 +67,63 @@ class RoleRule:
     outlook: str
 
 
-@dataclass(frozen=True, slots=True)
-class StepRule:
+@record
+class StepRule(Record):
     test: Test | None  # None: the entry for everyone else
     horizon: int
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
 class PreparedPack(RulePack):
-    """The pack as loaded: :class:`RulePack`'s files and lookups, plus the engine's (below)."""
+    """The pack as loaded: :class:`RulePack`'s files and lookups, plus the engine's (below).
+
+    Frozen like :class:`RulePack`, whose fields it shares: declared without ``@dataclass``, which
+    would compile an ``__init__``, ``__setattr__`` and ``__delattr__`` again for the same fields.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @cached_property
     def competency_rules(self) -> tuple[CompetencyRule, ...]:
         return tuple(
             CompetencyRule(
-                cid,
-                self.competency_module[cid],
-                comp.weight,
-                tuple((q.id, q.weight) for q in self.competency_questions[cid]),
+                id=cid,
+                module=self.competency_module[cid],
+                weight=comp.weight,
+                questions=tuple((q.id, q.weight) for q in self.competency_questions[cid]),
             )
             for cid, comp in self.competencies.items()
         )
+
+    @cached_property
+    def competency_rule_by_id(self) -> dict[str, CompetencyRule]:
+        return {c.id: c for c in self.competency_rules}
+
+    @cached_property
+    def module_competencies(self) -> dict[str, tuple[str, ...]]:
+        """Module id → its competencies, in pack order."""
+        out: dict[str, list[str]] = {mid: [] for mid in self.module_by_id}
+        for cid in self.competencies:
+            out[self.competency_module[cid]].append(cid)
+        return {mid: tuple(cids) for mid, cids in out.items()}
+
+    @cached_property
+    def finding_horizon(self) -> dict[str, int]:
+        return {f.id: f.horizon for f in self.finding_rules}
+
+    @cached_property
+    def outlook_rank(self) -> dict[str, int]:
+        return {o: i for i, o in enumerate(self.meta.scoring.role_ranking.outlook_order)}
+
+    @cached_property
+    def competency_score_cache(self) -> tuple[dict[str | None, CompetencyScore] | None, ...]:
+        """Per competency measured by one question: its score for each choice (None: not
+        answered), filled in as assessments meet them; None for the others."""
+        return tuple({} if len(c.questions) == 1 else None for c in self.competency_rules)
 
     @cached_property
     def position(self) -> dict[str, int]:
@@ -98,11 +134,14 @@ class PreparedPack(RulePack):
     def verdict_rules(self) -> tuple[VerdictRule, ...]:
         return tuple(
             VerdictRule(
-                v.id,
-                compile_condition(v.requires) if v.requires is not None else None,
-                tuple(
+                id=v.id,
+                requires=compile_condition(v.requires) if v.requires is not None else None,
+                signals=tuple(
                     SignalRule(
-                        compile_condition(s.when), Reason(v.id, i, s.weight, tuple(s.source))
+                        test=compile_condition(s.when),
+                        reason=Reason(
+                            verdict=v.id, signal=i, weight=s.weight, sources=tuple(s.source)
+                        ),
                     )
                     for i, s in enumerate(v.signals)
                 ),
@@ -114,10 +153,10 @@ class PreparedPack(RulePack):
     def finding_rules(self) -> tuple[FindingRule, ...]:
         return tuple(
             FindingRule(
-                f.id,
-                compile_condition(f.when),
-                f.horizon,
-                FindingResult(f.id, f.severity, tuple(f.source)),
+                id=f.id,
+                test=compile_condition(f.when),
+                horizon=f.horizon,
+                result=FindingResult(id=f.id, severity=f.severity, sources=tuple(f.source)),
             )
             for f in self.fit.findings
         )
@@ -125,7 +164,10 @@ class PreparedPack(RulePack):
     @cached_property
     def resume_rules(self) -> tuple[ResumeRule, ...]:
         return tuple(
-            ResumeRule(compile_condition(r.when), ResumeAdvice(r.id, tuple(r.source)))
+            ResumeRule(
+                test=compile_condition(r.when),
+                result=ResumeAdvice(rule=r.id, sources=tuple(r.source)),
+            )
             for r in self.resume.rules
         )
 
@@ -134,13 +176,13 @@ class PreparedPack(RulePack):
         position = self.position
         return tuple(
             RoleRule(
-                role.id,
-                tuple((position[cid], lv) for cid, lv in role.core.items()),
-                tuple((position[cid], lv) for cid, lv in role.helps.items()),
-                frozenset(role.verdicts),
-                role.verdicts[0] if role.verdicts else None,
-                frozenset(role.interests),
-                role.outlook,
+                id=role.id,
+                core=tuple((position[cid], lv) for cid, lv in role.core.items()),
+                helps=tuple((position[cid], lv) for cid, lv in role.helps.items()),
+                verdicts=frozenset(role.verdicts),
+                first_verdict=role.verdicts[0] if role.verdicts else None,
+                interests=frozenset(role.interests),
+                outlook=role.outlook,
             )
             for role in self.roles.roles
         )
@@ -155,9 +197,9 @@ class PreparedPack(RulePack):
         return {
             key: tuple(
                 StepRule(
-                    compile_condition(e.when) if e.when is not None else None,
-                    e.horizon,
-                    tuple(e.source),
+                    test=compile_condition(e.when) if e.when is not None else None,
+                    horizon=e.horizon,
+                    sources=tuple(e.source),
                 )
                 for e in entries
             )

@@ -11,13 +11,23 @@ The order is fixed here; what each step matches is the pack's (rules/pack.yaml `
 
 Evidence is NFKC-normalised first, so full-width digits, ％ and ： read as 0-9, % and :, and
 every pattern is matched case-insensitively.
+
+Speed: patterns are compiled on first use (compiling them all was most of a process's first
+assessment); the steps that only ask "is there a match?" (3 and 5) search one pattern joined from
+the step's list (``(?:a)|(?:b)``), which matches exactly where one of them does; and on ASCII-only
+evidence (most English) the patterns that need some other character (场, →, a CJK range) are
+skipped: they cannot match it, and the CJK ranges are the slowest patterns to compile.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 from careerfix.models.assessment import Status
 from careerfix.models.pack import Proof
@@ -25,45 +35,274 @@ from careerfix.models.pack import Proof
 FLAGS = re.IGNORECASE
 
 
-@dataclass(slots=True)
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+class PatternGroup:
+    """One step's patterns, in the pack's order, compiled when first needed."""
+
+    def __init__(
+        self, patterns: Sequence[str], flags: int = FLAGS, ascii_only: bool = False
+    ) -> None:
+        self.patterns = tuple(patterns)
+        self.flags = flags
+        self.ascii_only = ascii_only  # only ever given ASCII text: none to skip
+
+    @cached_property
+    def each(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, self.flags) for p in self.patterns)
+
+    @cached_property
+    def joined(self) -> re.Pattern[str] | None:
+        """A pattern that matches where any of the group's does; None when there is none.
+
+        Joining is exact only for patterns without groups (a group would renumber, and a
+        backreference needs one); a pack's patterns have none, but one that does, or that sets a
+        flag for the whole pattern, is simply tried alone, as before.
+        """
+        if not self.patterns:
+            return None
+        try:
+            joined = re.compile("|".join(f"(?:{p})" for p in self.patterns), self.flags)
+        except re.error:
+            return None
+        return joined if joined.groups == 0 else None
+
+    @cached_property
+    def ascii(self) -> PatternGroup:
+        """The patterns that can match a text of ASCII characters only (most English evidence):
+        the others need a character such as 场 or → that no such text has."""
+        if self.ascii_only:
+            return self
+        kept = tuple(p for p in self.patterns if not _needs_non_ascii(p))
+        return self if kept == self.patterns else PatternGroup(kept)
+
+    @cached_property
+    def folded(self) -> PatternGroup | None:
+        """:attr:`ascii`'s patterns without IGNORECASE, for ASCII text in lower case; None when
+        one of them would then match differently (see :func:`_folds`)."""
+        kept = self.ascii.patterns
+        if not all(_folds(p) for p in kept):
+            return None
+        return PatternGroup(kept, flags=0, ascii_only=True)
+
+    def search(self, text: str) -> bool:
+        """Does any pattern match ``text``?"""
+        group = self.ascii if text.isascii() else self
+        if not group.patterns:
+            return False
+        joined = group.joined
+        if joined is not None:
+            return joined.search(text) is not None
+        return any(p.search(text) for p in group.each)
+
+    def blank(self, text: str) -> str:
+        """``text`` with every match of each pattern in turn replaced by as many spaces."""
+        # Pattern by pattern, without asking the joined pattern first: that would compile each
+        # pattern twice, and one search of the joined pattern costs about what the patterns'
+        # own do. Blanking writes spaces only, so an ASCII text stays one.
+        for p in (self.ascii if text.isascii() else self).each:
+            text = p.sub(_spaces, text)
+        return text
+
+
+# Under IGNORECASE these match an ASCII letter (i, k, s); every other non-ASCII character matches
+# no ASCII one (tests/test_proof.py checks every code point).
+_ASCII_LIKE = frozenset({0x130, 0x131, 0x17F, 0x212A})
+
+
+# Escapes that can name a non-ASCII character: \\u4e00, \\U0001f600, \\xe9, \\N{...}, octal \\351.
+_NON_ASCII_ESCAPE = re.compile(r"\\[uUxN0-7]")
+
+
+@functools.cache
+def _parse(pattern: str) -> Any:
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _parser.parse(pattern, FLAGS)
+
+
+def _folds(pattern: str) -> bool:
+    """True when, on ASCII text, matching ``pattern`` case-insensitively is matching it as
+    written, without IGNORECASE, on the text in lower case (about twice as fast).
+
+    So it is when every letter it names is lower case (upper-case ones would match nothing),
+    no range reaches into A-Z, no part switches flags, no backreference compares groups, and it
+    names none of the four non-ASCII characters that match an ASCII letter. Read from the
+    pattern's parse tree; anything not understood answers False (match as before).
+    """
+    try:
+        from re import _constants as sre  # type: ignore[attr-defined]
+
+        return _sequence_folds(_parse(pattern), sre)
+    except Exception:
+        return False
+
+
+def _sequence_folds(items: Any, sre: Any) -> bool:
+    return all(_item_folds(op, av, sre) for op, av in items)
+
+
+def _item_folds(op: Any, av: Any, sre: Any) -> bool:
+    if op is sre.LITERAL or op is sre.NOT_LITERAL:
+        return _caseless(av, av)
+    if op is sre.IN:
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                if not _caseless(value, value):
+                    return False
+            elif kind is sre.RANGE:
+                if not _caseless(*value):
+                    return False
+            elif kind is not sre.NEGATE and kind is not sre.CATEGORY:
+                return False
+        return True
+    if op is sre.BRANCH:
+        return all(_sequence_folds(branch, sre) for branch in av[1])
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, items = av
+        return not add_flags and not del_flags and _sequence_folds(items, sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _sequence_folds(av[2], sre)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_folds(av, sre)
+    if op is sre.ASSERT or op is sre.ASSERT_NOT:
+        return _sequence_folds(av[1], sre)
+    return op is sre.AT or op is sre.ANY  # \b, ^, $ and . read no case
+
+
+def _caseless(low: int, high: int) -> bool:
+    """No character from ``low`` to ``high`` is an upper-case ASCII letter or one of the four
+    non-ASCII characters that match an ASCII letter."""
+    return (high < 0x41 or low > 0x5A) and not any(low <= c <= high for c in _ASCII_LIKE)
+
+
+def _needs_non_ascii(pattern: str) -> bool:
+    """True when every match of ``pattern`` (case-insensitive) contains a non-ASCII character.
+
+    Read from the pattern's parse tree; anything not understood counts as "can match ASCII", so
+    the answer errs only towards trying a pattern, never towards skipping one that could match.
+    """
+    if pattern.isascii() and not _NON_ASCII_ESCAPE.search(pattern):
+        return False  # every character it names is ASCII: nothing to read
+    try:
+        from re import _constants as sre  # type: ignore[attr-defined]
+
+        return _sequence_needs(_parse(pattern), sre)
+    except Exception:
+        return False
+
+
+def _sequence_needs(items: Any, sre: Any) -> bool:
+    return any(_item_needs(op, av, sre) for op, av in items)
+
+
+def _item_needs(op: Any, av: Any, sre: Any) -> bool:
+    if op is sre.LITERAL:
+        return _non_ascii(av, av)
+    if op is sre.IN:
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                if not _non_ascii(value, value):
+                    return False
+            elif kind is sre.RANGE:
+                if not _non_ascii(*value):
+                    return False
+            else:  # NEGATE, CATEGORY (\d, \w ...)
+                return False
+        return True
+    if op is sre.BRANCH:
+        return all(_sequence_needs(branch, sre) for branch in av[1])
+    if op is sre.SUBPATTERN:
+        return _sequence_needs(av[-1], sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return av[0] >= 1 and _sequence_needs(av[2], sre)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_needs(av, sre)
+    return False  # anchors, lookarounds, ., backreferences: no character of their own required
+
+
+def _non_ascii(low: int, high: int) -> bool:
+    """No character from ``low`` to ``high`` is or matches an ASCII one."""
+    return low > 0x7F and not any(low <= c <= high for c in _ASCII_LIKE)
+
+
+# Statuses remembered per pack, at most this many texts (then forgotten all at once).
+REMEMBERED = 4096
+# ASCII texts are read in lower case, with the faster patterns, once this many have been read.
+FOLD_AFTER = 40
+
+
+@dataclass
 class CompiledProof:
-    number: re.Pattern[str]
-    activity: tuple[re.Pattern[str], ...]
-    change: tuple[re.Pattern[str], ...]  # change and amount: either makes evidence proven
-    period: tuple[re.Pattern[str], ...]
-    counts: tuple[re.Pattern[str], ...]
+    number: PatternGroup
+    activity: PatternGroup
+    change: PatternGroup  # change and amount: either makes evidence proven
+    period: PatternGroup
+    counts: PatternGroup
+    # Evidence text → its status: the same text always reads the same, and a batch run (or a
+    # history scored again) meets the same texts many times; matching them is most of the
+    # engine's work.
+    remembered: dict[str, Status] = field(default_factory=dict)
+    read: int = 0  # texts read so far (not remembered)
+
+    @cached_property
+    def folded(self) -> list[PatternGroup] | None:
+        """The steps' patterns for ASCII text in lower case; None unless every step's fold."""
+        groups = (self.number, self.activity, self.change, self.period, self.counts)
+        folded = [g.folded for g in groups]
+        return [g for g in folded if g is not None] if None not in folded else None
 
 
 def compile_proof(proof: Proof) -> CompiledProof:
-    def each(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, FLAGS) for p in patterns)
-
     return CompiledProof(
-        re.compile(proof.number, FLAGS),
-        each(proof.activity),
-        each(proof.change) + each(proof.amount),
-        each(proof.period),
-        each(proof.counts),
+        PatternGroup([proof.number]),
+        PatternGroup(proof.activity),
+        PatternGroup(proof.change + proof.amount),
+        PatternGroup(proof.period),
+        PatternGroup(proof.counts),
     )
-
-
-def _blank(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
-    for p in patterns:
-        text = p.sub(lambda m: " " * len(m.group()), text)
-    return text
 
 
 def proof_status(proof: CompiledProof, text: str | None) -> Status:
     """proven (names a result), weak (a number, but no result) or unproven (no number)."""
     if not text:
         return "unproven"
+    status = proof.remembered.get(text)
+    if status is None:
+        status = _read(proof, text)
+        if len(proof.remembered) >= REMEMBERED:
+            proof.remembered.clear()
+        proof.remembered[text] = status
+    return status
+
+
+def _read(proof: CompiledProof, text: str) -> Status:
     text = unicodedata.normalize("NFKC", text)
-    if not proof.number.search(text):
+    proof.read += 1
+    # The folded patterns are worth their parsing and compiling (a few ms) to a batch run, not
+    # to one person's dozen answers.
+    if text.isascii() and proof.read > FOLD_AFTER and (folded := proof.folded) is not None:
+        number, activity, change, period, counts = folded
+        return _steps(number, activity, change, period, counts, text.lower())
+    return _steps(proof.number, proof.activity, proof.change, proof.period, proof.counts, text)
+
+
+def _steps(
+    number: PatternGroup,
+    activity: PatternGroup,
+    change: PatternGroup,
+    period: PatternGroup,
+    counts: PatternGroup,
+    text: str,
+) -> Status:
+    if not number.search(text):
         return "unproven"
-    rest = _blank(proof.activity, text)
-    if any(p.search(rest) for p in proof.change):
+    rest = activity.blank(text)
+    if change.search(rest):
         return "proven"
-    rest = _blank(proof.period, rest)
-    if any(p.search(rest) for p in proof.counts):
+    rest = period.blank(rest)
+    if counts.search(rest):
         return "proven"
     return "weak"

@@ -8,11 +8,12 @@ roles (a low ceiling) are always listed last.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from careerfix.engine.needs import steps_to
 from careerfix.engine.prepared import PreparedPack
 from careerfix.models.assessment import CompetencyScore, RoleFit, VerdictScore
+from careerfix.models.records import builder
 
 
 def rank_roles(
@@ -23,18 +24,24 @@ def rank_roles(
     pointed: frozenset[str] = frozenset(),
 ) -> tuple[RoleFit, ...]:
     weights = pack.meta.scoring.role_ranking
-    outlook_rank: dict[str, int] = {o: i for i, o in enumerate(weights.outlook_order)}
+    outlook_rank = pack.outlook_rank
+    verdict_bonus = weights.verdict_bonus
+    interest_bonus, interest_cap = weights.interest_bonus, weights.interest_cap
+    favoured_bonus, unknown_cost = weights.favoured_bonus, weights.unknown_cost
+    reach_steps = weights.reach_steps
     verdict_ids = [v.id for v in verdicts[:2]]
     wanted = frozenset(interests)
+    levels = [c.level for c in comps]
+    make = builder(RoleFit)
     fits = []
     for order, role in enumerate(pack.role_rules):
         steps = unknown = 0
         for i, required in role.core:
-            level = comps[i].level
+            level = levels[i]
             if level is None:
                 unknown += 1
-            else:
-                steps += steps_to(level, required)
+            elif level < required:  # steps_to, inlined: this loop runs for every role
+                steps += required - math.floor(level)
         # A role's first-listed verdict is where it grows from most naturally: full bonus;
         # the others it lists: half.
         bonus = 0.0
@@ -43,14 +50,14 @@ def rank_roles(
             if vid in role.verdicts:
                 matched = True
                 share = 1.0 if role.first_verdict == vid else 0.5
-                bonus += weights.verdict_bonus[rank] * share
+                bonus += verdict_bonus[rank] * share
         interest = len(role.interests & wanted)
-        bonus += weights.interest_bonus * min(interest, weights.interest_cap)
+        bonus += interest_bonus * min(interest, interest_cap)
         if role.outlook == "favoured":
-            bonus += weights.favoured_bonus
-        fit = bonus - steps - weights.unknown_cost * unknown
+            bonus += favoured_bonus
+        fit = bonus - steps - unknown_cost * unknown
         # Within reach: fully known and at most reach_steps away (an unknown is not "near").
-        reach = unknown == 0 and steps <= weights.reach_steps
+        reach = unknown == 0 and steps <= reach_steps
         points = role.id in pointed
         key = (
             role.outlook == "fallback",
@@ -63,13 +70,17 @@ def rank_roles(
         fits.append(
             (
                 key,
-                RoleFit(
-                    role.id, fit, steps, unknown, matched, interest, role.outlook, reach, points
-                ),
+                # role, fit, steps, unknown, verdict_match, interest_match, outlook,
+                # within_reach, pointed
+                make(role.id, fit, steps, unknown, matched, interest, role.outlook, reach, points),
             )
         )
-    fits.sort(key=lambda pair: pair[0])
+    fits.sort(key=_first)
     return tuple(fit for _, fit in fits)
+
+
+def _first(pair: tuple[tuple[object, ...], RoleFit]) -> tuple[object, ...]:
+    return pair[0]
 
 
 def suggest(roles: Sequence[RoleFit]) -> str | None:

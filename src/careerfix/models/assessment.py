@@ -1,15 +1,14 @@
 """What the engine returns: ids and numbers only (texts are looked up by the renderers).
 
-Frozen slotted dataclasses rather than pydantic models: the engine builds about a hundred per
-assessment and must score thousands a second; frozen, because some (a finding, a verdict's reason)
-are built once per pack and shared by every assessment. The two results the report shows exactly as
-the engine made them (an answer's part in a level, an evidence flag) are records of the report's
-JSON contract, declared once here.
+Records (:mod:`careerfix.models.records`) rather than pydantic models: the engine builds about a
+hundred per assessment and must score thousands a second. Immutable, because some (a finding, a
+verdict's reason, a competency's score for one answer) are built once per pack and shared by every
+assessment. The two results the report shows exactly as the engine made them (an answer's part in a
+level, an evidence flag) are records of the report's JSON contract, declared once here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from careerfix.models.records import Describe, Record, record
@@ -62,8 +61,8 @@ NeedKind = Literal["core", "helps"]
 CompetencyStatus = Literal["met", "gap", "unknown", "not_required"]
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+@record
+class Need(Record):
     """One competency the target role names, and how far the person is from it."""
 
     competency: str
@@ -74,8 +73,8 @@ class Need:
     steps: int | None  # levels still to climb; 0 when met; None when unknown
 
 
-@dataclass(frozen=True, slots=True)
-class CompetencyScore:
+@record
+class CompetencyScore(Record):
     id: str
     module: str
     level: float | None  # weighted mean of its answered questions; None when unknown
@@ -85,8 +84,8 @@ class CompetencyScore:
     status: CompetencyStatus = "not_required"
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleScore:
+@record
+class ModuleScore(Record):
     id: str
     level: float | None  # weighted mean of known competency levels
     score: int | None  # 0–100, None when coverage is below the pack's threshold
@@ -94,8 +93,8 @@ class ModuleScore:
     sufficient: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Climb:
+@record
+class Climb(Record):
     """One competency on the way to the target: from the current level up to ``to``."""
 
     competency: str
@@ -104,8 +103,8 @@ class Climb:
     steps: int
 
 
-@dataclass(frozen=True, slots=True)
-class RolePath:
+@record
+class RolePath(Record):
     """The fewest level-steps on the target's core competencies that meet the role."""
 
     climbs: tuple[Climb, ...]  # in plan order
@@ -113,8 +112,8 @@ class RolePath:
     unknown: tuple[str, ...]  # core competencies with no answer: the path cannot include them
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+@record
+class Reason(Record):
     """A rule (signal) that held, with what it contributed."""
 
     verdict: str
@@ -123,15 +122,15 @@ class Reason:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictScore:
+@record
+class VerdictScore(Record):
     id: str
     score: float
     reasons: tuple[Reason, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnosis:
+@record
+class Diagnosis(Record):
     verdicts: tuple[VerdictScore, ...]  # the winner, plus a close runner-up when ambiguous
     ambiguous: bool
     title: str | None  # the user's job-title answer
@@ -140,15 +139,15 @@ class Diagnosis:
     unanswered: tuple[str, ...]  # settling questions not answered yet
 
 
-@dataclass(frozen=True, slots=True)
-class FindingResult:
+@record
+class FindingResult(Record):
     id: str
     severity: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RoleFit:
+@record
+class RoleFit(Record):
     role: str
     fit: float  # higher is better; used for ranking only
     steps: int  # level-steps on the role's known core competencies
@@ -164,8 +163,8 @@ class RoleFit:
 StepChoice = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class PlanItem:
+@record
+class PlanItem(Record):
     rank: int
     kind: Kind
     ref: str  # competency id (skill), "basics", or finding id (career)
@@ -186,14 +185,14 @@ class PlanItem:
     severity: str | None = None  # career items
 
 
-@dataclass(frozen=True, slots=True)
-class ResumeAdvice:
+@record
+class ResumeAdvice(Record):
     rule: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+@record
+class Assessment(Record):
     pack: str
     pack_version: str
     target: str | None

@@ -42,11 +42,15 @@ def _alias(name: str) -> str:
 class Record:
     """Base of every record: what pydantic needs to check one, and immutability.
 
-    A record is frozen the cheap way: each field is set once, by the generated ``__init__``, and
-    never again. ``dataclass(frozen=True)`` would do the same through generated ``__setattr__``,
-    ``__delattr__``, ``__eq__`` and ``__hash__`` methods, and on Python 3.11 every generated method
-    is compiled with ``exec`` when the class is declared: for careerfix's sixty records that was
-    about four times the declaration cost of an ``__init__`` alone, on every start.
+    A record is frozen the cheap way: each field is set once, by the generated ``__init__`` (or
+    the same fields, in order, by :func:`builder`), and never again: ``__setattr__`` refuses a
+    field that is set, ``__delattr__`` refuses every one. ``__init__`` writes the fields straight
+    into the instance's ``__dict__``; going through ``__setattr__`` once per field was most of what
+    a record cost to build. ``dataclass(frozen=True)`` would do the same through generated
+    ``__setattr__``, ``__delattr__``, ``__eq__`` and ``__hash__`` methods, and on Python 3.11 every
+    generated method is compiled with ``exec`` when the class is declared: for careerfix's sixty
+    records that was about four times the declaration cost of an ``__init__`` alone, on every
+    start.
     """
 
     # Read by pydantic when it validates a record (never on the running path).
@@ -88,10 +92,78 @@ def record(cls: type[R]) -> type[R]:
     undocumented = not cls.__doc__
     if undocumented:
         cls.__doc__ = "-"
-    declared = dataclasses.dataclass(kw_only=True, repr=False, eq=False)(cls)
+    cls = dataclasses.dataclass(kw_only=True, repr=False, eq=False, init=False)(cls)
+    cls.__init__ = _init_of(cls)  # type: ignore[method-assign]
     if undocumented:
-        declared.__doc__ = None
-    return declared
+        cls.__doc__ = None
+    return cls
+
+
+def _init_of(cls: type) -> Callable[..., None]:
+    """The record's ``__init__``: the dataclass one, except that it fills the instance's
+    ``__dict__`` directly instead of going through ``Record.__setattr__`` once per field (that
+    call was most of what building a record cost, and the engine builds thousands a second).
+
+    Compiled with one ``exec``, as ``dataclass`` compiles its own (which is not generated).
+    """
+    params: list[str] = []
+    body: list[str] = []
+    names: dict[str, Any] = {"__r_missing": dataclasses.MISSING}
+    for f in dataclasses.fields(cls):
+        if not f.init or f.kw_only is not True:  # pragma: no cover - records take neither
+            raise TypeError(f"{cls.__name__}.{f.name}: records take keyword init fields only")
+        if f.default is not dataclasses.MISSING:
+            names[f"__r_default_{f.name}"] = f.default
+            params.append(f"{f.name}=__r_default_{f.name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            names[f"__r_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=__r_missing")
+            body.append(f"  if {f.name} is __r_missing: {f.name} = __r_factory_{f.name}()")
+        else:
+            params.append(f.name)
+        body.append(f"  __r_fields[{f.name!r}] = {f.name}")
+    if hasattr(cls, "__post_init__"):
+        body.append("  __r_self.__post_init__()")
+    star = "*, " if params else ""
+    source = (
+        f"def __init__(__r_self, {star}{', '.join(params)}):\n"
+        "  __r_fields = __r_self.__dict__\n" + "\n".join(body or ["  pass"]) + "\n"
+    )
+    exec(source, names)
+    init: Callable[..., None] = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    return init
+
+
+_BUILDERS: dict[type, Callable[..., Any]] = {}
+
+
+def builder(cls: type[R]) -> Callable[..., R]:
+    """A positional constructor of ``cls`` for the engine's hot paths, made on first use.
+
+    ``builder(Need)(a, b, …)`` builds what ``Need(competency=a, module=b, …)`` builds, every
+    field given in declaration order, and sets each field once like ``__init__``. The point is
+    speed: calling a class with keywords makes Python pack them into a dict and unpack it again,
+    which costs more than building the record; a plain function called positionally does not.
+    For records without ``__post_init__`` (nothing to check).
+    """
+    found = _BUILDERS.get(cls)
+    if found is None:
+        if hasattr(cls, "__post_init__"):  # pragma: no cover - a misuse, caught in development
+            raise TypeError(f"{cls.__name__} checks itself in __post_init__: build it by name")
+        names = field_names(cls)
+        source = (
+            f"def build({', '.join(names)}):\n"
+            "  __r_self = __r_new(__r_cls)\n"
+            "  __r_fields = __r_self.__dict__\n"
+            + "".join(f"  __r_fields[{n!r}] = {n}\n" for n in names)
+            + "  return __r_self\n"
+        )
+        namespace: dict[str, Any] = {"__r_new": object.__new__, "__r_cls": cls}
+        exec(source, namespace)
+        found = _BUILDERS[cls] = namespace["build"]
+    return found
 
 
 def field_names(cls: type[Record]) -> tuple[str, ...]:

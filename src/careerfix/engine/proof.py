@@ -25,7 +25,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -228,8 +228,6 @@ def _non_ascii(low: int, high: int) -> bool:
     return low > 0x7F and not any(low <= c <= high for c in _ASCII_LIKE)
 
 
-# Statuses remembered per pack, at most this many texts (then forgotten all at once).
-REMEMBERED = 4096
 # ASCII texts are read in lower case, with the faster patterns, once this many have been read.
 FOLD_AFTER = 40
 
@@ -241,11 +239,7 @@ class CompiledProof:
     change: PatternGroup  # change and amount: either makes evidence proven
     period: PatternGroup
     counts: PatternGroup
-    # Evidence text → its status: the same text always reads the same, and a batch run (or a
-    # history scored again) meets the same texts many times; matching them is most of the
-    # engine's work.
-    remembered: dict[str, Status] = field(default_factory=dict)
-    read: int = 0  # texts read so far (not remembered)
+    read: int = 0  # texts read so far
 
     @cached_property
     def folded(self) -> list[PatternGroup] | None:
@@ -269,16 +263,6 @@ def proof_status(proof: CompiledProof, text: str | None) -> Status:
     """proven (names a result), weak (a number, but no result) or unproven (no number)."""
     if not text:
         return "unproven"
-    status = proof.remembered.get(text)
-    if status is None:
-        status = _read(proof, text)
-        if len(proof.remembered) >= REMEMBERED:
-            proof.remembered.clear()
-        proof.remembered[text] = status
-    return status
-
-
-def _read(proof: CompiledProof, text: str) -> Status:
     text = unicodedata.normalize("NFKC", text)
     proof.read += 1
     # The folded patterns are worth their parsing and compiling (a few ms) to a batch run, not

@@ -17,6 +17,10 @@ from careerfix.models.answers import Answers
 from careerfix.rules import load_pack
 
 
+# The share of experience answers that come with an evidence line.
+EVIDENCE_SHARE = 0.17
+
+
 def random_answers(pack, rng: random.Random) -> Answers:  # type: ignore[no-untyped-def]
     answers: dict[str, str | list[str]] = {}
     evidence: dict[str, str] = {}
@@ -31,7 +35,8 @@ def random_answers(pack, rng: random.Random) -> Answers:  # type: ignore[no-unty
             answers[qid] = rng.sample(values, rng.randint(1, 3))
         else:
             answers[qid] = rng.choice(values)
-            if q.kind == "experience" and rng.random() < 0.5:
+            # About five evidence lines a person, as in the example answers files (4-6 each).
+            if q.kind == "experience" and rng.random() < EVIDENCE_SHARE:
                 evidence[qid] = _evidence(rng)
     return Answers(pack=pack.id, pack_version=pack.version, answers=answers, evidence=evidence)
 

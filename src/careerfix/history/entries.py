@@ -22,12 +22,16 @@ from careerfix.history.db import HistoryDB, compress_json, decompress_json, summ
 from careerfix.i18n import t
 from careerfix.models.lang import Lang
 
-_LAST = re.compile(r"^last(?:~(\d+))?$")
-_ID = re.compile(r"^[0-9a-f]{4,32}$")
+# Matched with re's own cache of compiled patterns: compiled at import, they cost every
+# assessment that is stored, and only the history commands read references.
+_LAST = r"^last(?:~(\d+))?$"
+_ID = r"^[0-9a-f]{4,32}$"
 
 
 @dataclass
 class Entry:
+    """One stored assessment, as the history keeps and exports it."""
+
     id: str
     person: str
     created: str
@@ -180,13 +184,13 @@ def _reading(db: HistoryDB) -> Any:
 def looks_like_ref(ref: str) -> bool:
     """Whether ``ref`` has the form of a history reference (``last``, ``last~N``, an id)."""
     text = ref.strip().lower()
-    return bool(_LAST.match(text) or _ID.match(text))
+    return bool(re.match(_LAST, text) or re.match(_ID, text))
 
 
 def resolve(db: HistoryDB, ref: str, person: str) -> str:
     """The id ``ref`` names: ``last``, ``last~N`` (of ``person``), an id or a unique prefix."""
     text = ref.strip().lower()
-    match = _LAST.match(text)
+    match = re.match(_LAST, text)
     with _reading(db):
         if match:
             back = int(match.group(1) or 0)
@@ -197,7 +201,7 @@ def resolve(db: HistoryDB, ref: str, person: str) -> str:
             if row is None:
                 raise InputError(t("history_no_such_last", db.lang, ref=ref, person=person))
             return str(row[0])
-        if not _ID.match(text):
+        if not re.match(_ID, text):
             raise InputError(t("history_bad_id", db.lang, ref=ref))
         rows = db.connection.execute(
             "SELECT id FROM assessments WHERE id >= ? AND id < ? LIMIT 2",
@@ -296,8 +300,8 @@ def entry_from_line(data: Any) -> Entry | str:
     for name, kind in _REQUIRED.items():
         if not isinstance(data.get(name), kind):
             return name
-    if not _ID.match(data["id"]) or data["lang"] not in ("zh", "en"):
-        return "id" if not _ID.match(data["id"]) else "lang"
+    if not re.match(_ID, data["id"]) or data["lang"] not in ("zh", "en"):
+        return "id" if not re.match(_ID, data["id"]) else "lang"
     done = data.get("plan_done") or []
     if not isinstance(done, list) or not all(isinstance(r, int) for r in done):
         return "plan_done"

@@ -525,7 +525,7 @@ def assess(
     report = build_report(pack, given, result, code, quick=short)
     notes: list[str] = []
     if not no_save:  # before the draft goes: the interview's answers are kept in the history
-        from careerfix.cli_history import save_to_history
+        from careerfix.history.keep import save_to_history
 
         notes = save_to_history(report, person=person, db=db, lang=code, quiet=quiet)
     _emit_report(

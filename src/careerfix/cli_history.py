@@ -23,9 +23,10 @@ from careerfix.cli_options import (
     json_text,
     lang_option,
 )
-from careerfix.errors import InputError, StoreError
+from careerfix.errors import InputError
 from careerfix.i18n import plural, resolve_lang, t
 from careerfix.models.lang import Lang, as_lang
+from careerfix.stdio import stderr_is_terminal
 
 if TYPE_CHECKING:
     from careerfix.history.db import HistoryDB
@@ -138,93 +139,6 @@ def _print(render: Any) -> None:
     from careerfix.terminal import print_rendered
 
     print_rendered(render)
-
-
-# ---------------------------------------------------------------- assess stores its run
-
-
-def save_to_history(
-    report: Any, *, person: str | None, db: Path | None, lang: Lang, quiet: bool
-) -> list[str]:
-    """Store one assessment; return the messages to show once the report is out.
-
-    When the database cannot be used, the same record goes to a fallback file that
-    ``history import`` reads, and the messages say where: nothing is lost, and the run still
-    succeeds (exit 0) because its report is printed.
-    """
-    from careerfix.history import entries
-    from careerfix.history.db import open_db
-
-    data = report.to_data()
-    inputs = data["inputs"]
-    entry = entries.new_entry(
-        person=_person(person),
-        pack=data["pack"]["id"],
-        pack_version=data["pack"]["version"],
-        target=inputs["target"],
-        lang=inputs["lang"],
-        answers=inputs["answers"],
-        evidence=inputs["evidence"],
-        report=data,
-    )
-    notes: list[str] = []
-    try:
-        with open_db(db, lang) as store:
-            notes += _since_last(store, entry, lang)
-            entries.save(store, entry)
-    except StoreError as exc:
-        return [exc.message, _fallback(entry, lang)]
-    if not quiet and _stderr_is_terminal():
-        notes.append(t("history_saved", lang, id=entry.id, person=entry.person))
-    return notes
-
-
-def _stderr_is_terminal() -> bool:
-    try:
-        return bool(sys.stderr and sys.stderr.isatty())
-    except (ValueError, AttributeError):
-        return False
-
-
-def _since_last(store: HistoryDB, entry: Entry, lang: Lang) -> list[str]:
-    """The previous plan's items marked done, and whether their competency moved."""
-    from careerfix.history import entries
-    from careerfix.history.diff import compare_reports, moved_text
-
-    previous = entries.list_entries(store, entry.person, 1)
-    if not previous or not entries.marks(store, previous[0].id):
-        return []
-    before = entries.load(store, previous[0].id)
-    assert before.report is not None and entry.report is not None
-    rows = compare_reports(before.report, entry.report, set(before.done))["plan_done"]
-    lines = [t("since_last", lang, id=before.id, n=len(rows))]
-    lines += [
-        t("since_last_item", lang, rank=r["rank"], title=r["title"], moved=moved_text(r, lang))
-        for r in rows
-    ]
-    return ["\n".join(lines)]
-
-
-def _fallback(entry: Entry, lang: Lang) -> str:
-    """Write the record where it can be imported later; say where (or that it could not)."""
-    import json
-    import tempfile
-
-    from careerfix.atomic_write import atomic_write_text
-    from careerfix.places import data_dir
-
-    text = json.dumps(entry.line(), ensure_ascii=False) + "\n"
-    name = f"careerfix-unsaved-{entry.created[:10]}-{entry.id}.jsonl"
-    reason = ""
-    for directory in (data_dir() / "unsaved", Path(tempfile.gettempdir())):
-        path = directory / name
-        try:
-            atomic_write_text(path, text, private=True)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            continue
-        return t("store_fallback", lang, path=path)
-    return t("store_fallback_failed", lang, reason=reason)
 
 
 # ---------------------------------------------------------------- history list
@@ -453,7 +367,7 @@ def history_delete(
     with _open(db, code) as store:
         entry = entries.load(store, entries.resolve(store, ref, _person(person)))
         if not yes:
-            if not _stderr_is_terminal() or not sys.stdin.isatty():
+            if not stderr_is_terminal() or not sys.stdin.isatty():
                 raise InputError(t("history_delete_needs_yes", code))
             question = t(
                 "history_delete_ask",

@@ -106,3 +106,11 @@ def finish_stdout() -> int | None:
         sys.stderr.write(f"careerfix: {exc.message}\n")
         return int(ExitCode.INPUT)
     return None
+
+
+def stderr_is_terminal() -> bool:
+    """Whether messages meant for a person (not a script) may be shown on stderr."""
+    try:
+        return bool(sys.stderr and sys.stderr.isatty())
+    except (ValueError, AttributeError):  # a closed or replaced stream
+        return False

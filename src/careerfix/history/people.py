@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
 import re
 
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
 def default_person() -> str:
+    import getpass  # only when no --person is given (it loads the terminal module)
+
     try:
         name = getpass.getuser()
     except (KeyError, OSError):  # no login name (a container without a passwd entry)

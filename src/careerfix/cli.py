@@ -524,12 +524,23 @@ def assess(
         short = (len(quick_questions(pack)), len(pack.questions))
     report = build_report(pack, given, result, code, quick=short)
     notes: list[str] = []
-    if not no_save:  # before the draft goes: the interview's answers are kept in the history
+    # Made once: the history keeps it and --format json prints it.
+    data = report.to_data() if not no_save or fmt is Format.json else None
+    if data is not None and not no_save:  # before the draft goes: the answers are kept
         from careerfix.history.keep import save_to_history
 
-        notes = save_to_history(report, person=person, db=db, lang=code, quiet=quiet)
+        notes = save_to_history(data, person=person, db=db, lang=code, quiet=quiet)
     _emit_report(
-        pack, given, result, code, fmt, output, pager=not no_pager, quiet=quiet, report=report
+        pack,
+        given,
+        result,
+        code,
+        fmt,
+        output,
+        pager=not no_pager,
+        quiet=quiet,
+        report=report,
+        data=data,
     )
     for note in notes:
         sys.stderr.write(f"careerfix: {note}\n")
@@ -681,13 +692,17 @@ def _emit_report(
     pager: bool = False,
     quiet: bool = False,
     report: Any = None,
+    data: dict[str, Any] | None = None,
 ) -> None:
     from careerfix.render.build import build_report
 
     if report is None:
         report = build_report(pack, given, result, lang)
     if fmt is Format.json:
-        _write(report.to_json() + "\n", output, lang, quiet=quiet)
+        from careerfix.models.report import data_json
+
+        text = data_json(data) if data is not None else report.to_json()
+        _write(text + "\n", output, lang, quiet=quiet)
     elif fmt is Format.markdown:
         from careerfix.render.markdown import render_markdown
 

@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 
 def save_to_history(
-    report: Any, *, person: str | None, db: Path | None, lang: Lang, quiet: bool
+    data: dict[str, Any], *, person: str | None, db: Path | None, lang: Lang, quiet: bool
 ) -> list[str]:
-    """Store one assessment; return the messages to show once the report is out.
+    """Store one assessment (its report's plain data); return the messages to show once the
+    report is out.
 
     When the database cannot be used, the same record goes to a fallback file that
     ``history import`` reads, and the messages say where: nothing is lost, and the run still
@@ -33,7 +34,6 @@ def save_to_history(
     from careerfix.history import entries
     from careerfix.history.db import open_db
 
-    data = report.to_data()
     inputs = data["inputs"]
     entry = entries.new_entry(
         person=person_or_default(person),
@@ -60,11 +60,12 @@ def save_to_history(
 def _since_last(store: HistoryDB, entry: Entry, lang: Lang) -> list[str]:
     """The previous plan's items marked done, and whether their competency moved."""
     from careerfix.history import entries
-    from careerfix.history.diff import compare_reports, moved_text
 
     previous = entries.list_entries(store, entry.person, 1)
     if not previous or not entries.marks(store, previous[0].id):
         return []
+    from careerfix.history.diff import compare_reports, moved_text
+
     before = entries.load(store, previous[0].id)
     assert before.report is not None and entry.report is not None
     rows = compare_reports(before.report, entry.report, set(before.done))["plan_done"]

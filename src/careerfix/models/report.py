@@ -324,7 +324,7 @@ class Report(Record):
         Same bytes as pydantic's ``dump_json(indent=2)`` (tested), without importing pydantic;
         ``interview`` is left out when absent, so a full interview's report is as it always was.
         """
-        return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+        return data_json(self.to_data())
 
     def to_data(self) -> dict[str, Any]:
         """The report as plain data, as written in JSON (no ``interview`` after a full run)."""
@@ -332,3 +332,8 @@ class Report(Record):
         if data["interview"] is None:
             del data["interview"]
         return data
+
+
+def data_json(data: dict[str, Any]) -> str:
+    """A report's plain data (:meth:`Report.to_data`) as its JSON text."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -168,6 +168,15 @@ def list_entries(db: HistoryDB, person: str | None, limit: int | None) -> list[E
     return [_entry(row) for row in rows]
 
 
+def latest_id(db: HistoryDB, person: str) -> str | None:
+    """The id of the person's newest assessment (without reading it)."""
+    with _reading(db):
+        row = db.connection.execute(
+            f"SELECT id FROM assessments WHERE person = ? {_ORDER} LIMIT 1", (person,)
+        ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def count(db: HistoryDB, person: str | None) -> int:
     where, args = _who(person)
     with _reading(db):

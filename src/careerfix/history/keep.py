@@ -61,12 +61,12 @@ def _since_last(store: HistoryDB, entry: Entry, lang: Lang) -> list[str]:
     """The previous plan's items marked done, and whether their competency moved."""
     from careerfix.history import entries
 
-    previous = entries.list_entries(store, entry.person, 1)
-    if not previous or not entries.marks(store, previous[0].id):
+    previous = entries.latest_id(store, entry.person)
+    if previous is None or not entries.marks(store, previous):
         return []
     from careerfix.history.diff import compare_reports, moved_text
 
-    before = entries.load(store, previous[0].id)
+    before = entries.load(store, previous)
     assert before.report is not None and entry.report is not None
     rows = compare_reports(before.report, entry.report, set(before.done))["plan_done"]
     lines = [t("since_last", lang, id=before.id, n=len(rows))]

@@ -16,7 +16,6 @@ from careerfix.engine import assess
 from careerfix.models.answers import Answers
 from careerfix.rules import load_pack
 
-
 # The share of experience answers that come with an evidence line.
 EVIDENCE_SHARE = 0.17
 

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerfix.engine.proof import CompiledProof, compile_proof, proof_status
+from careerfix.engine.proof import compile_proof, proof_status
 from careerfix.i18n import t
 from helpers import choice_with_level, run_cli, shipped_pack, write
 from test_rules_check import Fault, assert_reported, check, replace_once
@@ -312,25 +312,15 @@ def test_the_status_is_the_literal_reading_of_the_steps(
     words: list[str], spaces: list[bool]
 ) -> None:
     text = "".join(w + (" " if s else "") for w, s in zip(words, spaces + [True] * 8, strict=False))
-    want = _reference_status(text)
-    for proof in (_AS_READ_FIRST, _AS_READ_IN_A_BATCH):
-        assert proof_status(proof, text) == want, text
+    assert proof_status(_COMPILED, text) == _reference_status(text), text
 
 
-def _compiled(read: int) -> CompiledProof:
-    proof = compile_proof(PACK.meta.proof)
-    proof.read = read
-    return proof
-
-
-_AS_READ_FIRST = _compiled(-(10**9))  # never folds
-_AS_READ_IN_A_BATCH = _compiled(10**9)  # ASCII text read in lower case
+_COMPILED = compile_proof(PACK.meta.proof)
 
 
 @pytest.mark.parametrize("evidence", [e for e, _ in TABLE])
 def test_the_table_reads_the_same_literally(evidence: str) -> None:
-    for proof in (_AS_READ_FIRST, _AS_READ_IN_A_BATCH):
-        assert proof_status(proof, evidence) == _reference_status(evidence)
+    assert proof_status(_COMPILED, evidence) == _reference_status(evidence)
 
 
 def test_only_four_non_ascii_characters_match_an_ascii_one() -> None:
@@ -343,7 +333,3 @@ def test_only_four_non_ascii_characters_match_an_ascii_one() -> None:
     ascii_char = re.compile("[\x00-\x7f]", FLAGS)
     found = {c for c in range(0x80, 0x110000) if ascii_char.fullmatch(chr(c))}
     assert found == set(_ASCII_LIKE)
-
-
-def test_the_shipped_patterns_all_read_ascii_text_in_lower_case() -> None:
-    assert _AS_READ_IN_A_BATCH.folded is not None

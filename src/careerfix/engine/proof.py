@@ -42,16 +42,12 @@ def _spaces(match: re.Match[str]) -> str:
 class PatternGroup:
     """One step's patterns, in the pack's order, compiled when first needed."""
 
-    def __init__(
-        self, patterns: Sequence[str], flags: int = FLAGS, ascii_only: bool = False
-    ) -> None:
+    def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = tuple(patterns)
-        self.flags = flags
-        self.ascii_only = ascii_only  # only ever given ASCII text: none to skip
 
     @cached_property
     def each(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, self.flags) for p in self.patterns)
+        return tuple(re.compile(p, FLAGS) for p in self.patterns)
 
     @cached_property
     def joined(self) -> re.Pattern[str] | None:
@@ -64,7 +60,7 @@ class PatternGroup:
         if not self.patterns:
             return None
         try:
-            joined = re.compile("|".join(f"(?:{p})" for p in self.patterns), self.flags)
+            joined = re.compile("|".join(f"(?:{p})" for p in self.patterns), FLAGS)
         except re.error:
             return None
         return joined if joined.groups == 0 else None
@@ -73,19 +69,8 @@ class PatternGroup:
     def ascii(self) -> PatternGroup:
         """The patterns that can match a text of ASCII characters only (most English evidence):
         the others need a character such as 场 or → that no such text has."""
-        if self.ascii_only:
-            return self
         kept = tuple(p for p in self.patterns if not _needs_non_ascii(p))
         return self if kept == self.patterns else PatternGroup(kept)
-
-    @cached_property
-    def folded(self) -> PatternGroup | None:
-        """:attr:`ascii`'s patterns without IGNORECASE, for ASCII text in lower case; None when
-        one of them would then match differently (see :func:`_folds`)."""
-        kept = self.ascii.patterns
-        if not all(_folds(p) for p in kept):
-            return None
-        return PatternGroup(kept, flags=0, ascii_only=True)
 
     def search(self, text: str) -> bool:
         """Does any pattern match ``text``?"""
@@ -121,61 +106,6 @@ def _parse(pattern: str) -> Any:
     from re import _parser  # type: ignore[attr-defined]
 
     return _parser.parse(pattern, FLAGS)
-
-
-def _folds(pattern: str) -> bool:
-    """True when, on ASCII text, matching ``pattern`` case-insensitively is matching it as
-    written, without IGNORECASE, on the text in lower case (about twice as fast).
-
-    So it is when every letter it names is lower case (upper-case ones would match nothing),
-    no range reaches into A-Z, no part switches flags, no backreference compares groups, and it
-    names none of the four non-ASCII characters that match an ASCII letter. Read from the
-    pattern's parse tree; anything not understood answers False (match as before).
-    """
-    try:
-        from re import _constants as sre  # type: ignore[attr-defined]
-
-        return _sequence_folds(_parse(pattern), sre)
-    except Exception:
-        return False
-
-
-def _sequence_folds(items: Any, sre: Any) -> bool:
-    return all(_item_folds(op, av, sre) for op, av in items)
-
-
-def _item_folds(op: Any, av: Any, sre: Any) -> bool:
-    if op is sre.LITERAL or op is sre.NOT_LITERAL:
-        return _caseless(av, av)
-    if op is sre.IN:
-        for kind, value in av:
-            if kind is sre.LITERAL:
-                if not _caseless(value, value):
-                    return False
-            elif kind is sre.RANGE:
-                if not _caseless(*value):
-                    return False
-            elif kind is not sre.NEGATE and kind is not sre.CATEGORY:
-                return False
-        return True
-    if op is sre.BRANCH:
-        return all(_sequence_folds(branch, sre) for branch in av[1])
-    if op is sre.SUBPATTERN:
-        _, add_flags, del_flags, items = av
-        return not add_flags and not del_flags and _sequence_folds(items, sre)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _sequence_folds(av[2], sre)
-    if op is sre.ATOMIC_GROUP:
-        return _sequence_folds(av, sre)
-    if op is sre.ASSERT or op is sre.ASSERT_NOT:
-        return _sequence_folds(av[1], sre)
-    return op is sre.AT or op is sre.ANY  # \b, ^, $ and . read no case
-
-
-def _caseless(low: int, high: int) -> bool:
-    """No character from ``low`` to ``high`` is an upper-case ASCII letter or one of the four
-    non-ASCII characters that match an ASCII letter."""
-    return (high < 0x41 or low > 0x5A) and not any(low <= c <= high for c in _ASCII_LIKE)
 
 
 def _needs_non_ascii(pattern: str) -> bool:
@@ -228,10 +158,6 @@ def _non_ascii(low: int, high: int) -> bool:
     return low > 0x7F and not any(low <= c <= high for c in _ASCII_LIKE)
 
 
-# ASCII texts are read in lower case, with the faster patterns, once this many have been read.
-FOLD_AFTER = 40
-
-
 @dataclass
 class CompiledProof:
     number: PatternGroup
@@ -239,14 +165,6 @@ class CompiledProof:
     change: PatternGroup  # change and amount: either makes evidence proven
     period: PatternGroup
     counts: PatternGroup
-    read: int = 0  # texts read so far
-
-    @cached_property
-    def folded(self) -> list[PatternGroup] | None:
-        """The steps' patterns for ASCII text in lower case; None unless every step's fold."""
-        groups = (self.number, self.activity, self.change, self.period, self.counts)
-        folded = [g.folded for g in groups]
-        return [g for g in folded if g is not None] if None not in folded else None
 
 
 def compile_proof(proof: Proof) -> CompiledProof:
@@ -264,29 +182,12 @@ def proof_status(proof: CompiledProof, text: str | None) -> Status:
     if not text:
         return "unproven"
     text = unicodedata.normalize("NFKC", text)
-    proof.read += 1
-    # The folded patterns are worth their parsing and compiling (a few ms) to a batch run, not
-    # to one person's dozen answers.
-    if text.isascii() and proof.read > FOLD_AFTER and (folded := proof.folded) is not None:
-        number, activity, change, period, counts = folded
-        return _steps(number, activity, change, period, counts, text.lower())
-    return _steps(proof.number, proof.activity, proof.change, proof.period, proof.counts, text)
-
-
-def _steps(
-    number: PatternGroup,
-    activity: PatternGroup,
-    change: PatternGroup,
-    period: PatternGroup,
-    counts: PatternGroup,
-    text: str,
-) -> Status:
-    if not number.search(text):
+    if not proof.number.search(text):
         return "unproven"
-    rest = activity.blank(text)
-    if change.search(rest):
+    rest = proof.activity.blank(text)
+    if proof.change.search(rest):
         return "proven"
-    rest = period.blank(rest)
-    if counts.search(rest):
+    rest = proof.period.blank(rest)
+    if proof.counts.search(rest):
         return "proven"
     return "weak"

@@ -89,6 +89,8 @@ def tokens(text: str) -> Iterator[tuple[int, str]]:
 def break_offsets(plain: str, width: int) -> list[int]:
     """Offsets where new lines start, so that every line fits in ``width`` cells."""
     width = max(width, 2)
+    if "\n" not in plain and cell_len(plain) <= width:
+        return []  # one line that fits (most labels and short texts): nothing to work out
     offsets: list[int] = []
     line_width = 0
     line_tokens: list[tuple[int, str]] = []

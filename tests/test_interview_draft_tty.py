@@ -22,6 +22,7 @@ from test_interview_tty import (
     TARGET_PROMPT,
     TOTAL,
     answer,
+    answered_up_to,
     assess,
     finish,
     header,
@@ -87,13 +88,7 @@ def test_ctrl_d_at_a_menu_stops_saves_and_resume_continues(
     kind: str,
 ) -> None:
     k = next(i for i, q in enumerate(ORDER) if i > 0 and q.kind == kind)  # answered before it
-    child = assess(env, tmp_path)
-    child.expect_exact(TARGET_PROMPT)
-    child.send(ih.target_keys())
-    for i in range(1, k + 1):
-        answer(child, i)
-    child.expect_exact(header(k + 1))
-    child.expect_exact(ORDER[k].prompt.get("en"))
+    child = answered_up_to(env, tmp_path, k)
     child.send(CTRL_D)
     assert finish(child) == 130, transcript(child)[-2000:]
     said = flat(transcript(child))

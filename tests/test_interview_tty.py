@@ -139,18 +139,26 @@ def answer(child: pexpect.spawn, i: int, wait: Callable[[pexpect.spawn, str], No
         child.send(EVIDENCE.get(q.id, "") + ih.ENTER)
 
 
+def answered_up_to(
+    env: dict[str, str], cwd: Path, k: int, wait: Callable[[pexpect.spawn, str], None] = wait
+) -> pexpect.spawn:
+    """A new interview with the target and questions 1..k answered, question k+1 on screen."""
+    child = assess(env, cwd)
+    wait(child, TARGET_PROMPT)
+    child.send(ih.target_keys())
+    for i in range(1, k + 1):
+        answer(child, i, wait)
+    wait(child, header(k + 1))
+    wait(child, ORDER[k].prompt.get("en"))
+    return child
+
+
 def test_ctrl_c_then_resume_in_a_terminal(
     env: dict[str, str], tmp_path: Path, draft_file: Path
 ) -> None:
     k = 4  # includes a multi-choice question
     assert any(ORDER[i].kind == "multi" for i in range(k))
-    child = assess(env, tmp_path)
-    child.expect_exact(TARGET_PROMPT)
-    child.send(ih.target_keys())
-    for i in range(1, k + 1):
-        answer(child, i)
-    child.expect_exact(header(k + 1))
-    child.expect_exact(ORDER[k].prompt.get("en"))
+    child = answered_up_to(env, tmp_path, k)
     child.send(ih.CTRL_C)
     assert finish(child) == 130, transcript(child)[-2000:]
     assert f"Stopped. Answers saved: {k}, in {draft_file}" in transcript(child)
@@ -198,13 +206,7 @@ def test_checkbox_refusal_is_shown_and_can_be_fixed(
         fix = ih.SPACE + ih.ENTER  # untick "not sure" (the cursor is on it)
     else:
         fix = ih.SPACE + ih.ENTER  # tick the first
-    child = assess(env, tmp_path)
-    wait_answering_cpr(child, TARGET_PROMPT)
-    child.send(ih.target_keys())
-    for i in range(1, multi):
-        answer(child, i, wait_answering_cpr)
-    wait_answering_cpr(child, header(multi))
-    wait_answering_cpr(child, q.prompt.get("en"))
+    child = answered_up_to(env, tmp_path, multi - 1, wait_answering_cpr)
     child.send(keys)
     wait_answering_cpr(child, message)
     child.send(fix)

@@ -387,8 +387,9 @@ def assess(
         bool,
         typer.Option(
             "--quick",
-            help="Interview only: the short interview (your role, company and leader, one "
-            "question per module) for a first look; the report says what it leaves out.",
+            help="Interview only: the short interview (what your job really is, how close it "
+            "sits to the company's core, one question per module) for a first look; the report "
+            "says what it leaves out.",
         ),
     ] = False,
     save_answers: Annotated[

@@ -566,10 +566,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "careerfix assess without --quick.",
     ),
     "intro_quick": (
-        "这是简短问卷：先看个大概。它问你的岗位、公司与上级，每个模块只问一题。共 {n} 题，约 {minutes} 分钟。"
+        "这是简短问卷：先看个大概。它问你手上真正的工作、离公司的核心部门和核心指标有多近，"
+        "每个模块只问一题。共 {n} 题，约 {minutes} 分钟。"
         "每答一题都会自动保存，随时可以按 Ctrl-C 退出，下次接着答。拿不准的题选「不确定」：它算作未知，不算零分。",
-        "This is the short interview, for a first look: your role, your company and leader, and "
-        "one question per module. {n} questions, about {minutes} minutes. Every answer is saved "
+        "This is the short interview, for a first look: what your job really is, how close it "
+        "sits to the company's core department and metric, and one question per module. "
+        "{n} questions, about {minutes} minutes. Every answer is saved "
         'as you go: press Ctrl-C any time and carry on later. When unsure, pick "Not sure": it '
         "counts as unknown, not zero.",
     ),
@@ -1236,9 +1238,10 @@ HELP_ZH: dict[str, str] = {
     "a draft exists.": (
         "仅用于问卷：接着答已保存的未完成问卷，或丢弃它从头开始。默认：有未完成的问卷时询问你。"
     ),
-    "Interview only: the short interview (your role, company and leader, one question per "
-    "module) for a first look; the report says what it leaves out.": (
-        "仅用于问卷：简短版问卷（你的岗位、公司和上级，每个模块一题），先大致看一看；"
+    "Interview only: the short interview (what your job really is, how close it sits to the "
+    "company's core, one question per module) for a first look; the report says what it "
+    "leaves out.": (
+        "仅用于问卷：简短版问卷（你手上真正的工作、离公司核心有多近，每个模块一题），先大致看一看；"
         "报告会说明省略了哪些内容。"
     ),
     "Also write the final answers to FILE (YAML), for scripted re-runs.": (

@@ -18,6 +18,7 @@ fails when it is stale, and ``python -m careerfix.packcache`` writes it again.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -44,7 +45,7 @@ from careerfix.models.records import Record
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 6
+_LAYOUT = 7
 _MAGIC = b"careerfix-pack-cache"
 SHIPPED = Path(__file__).with_name("shipped-pack.cache")
 _DECLARATIONS = [Path(m.__file__) for m in (pack_records, record_base) if m.__file__]
@@ -158,7 +159,15 @@ def _tagged(value: Any) -> Any:
         tag = type(value).__name__
         if _CLASSES.get(tag) is not type(value):
             raise TypeError(f"{tag} is not a record of models/pack.py: it cannot be cached")
-        return {_TAG: tag, **{k: _tagged(v) for k, v in value.__dict__.items()}}
+        defaults = _defaults(type(value))
+        return {
+            _TAG: tag,
+            **{
+                k: _tagged(v)
+                for k, v in value.__dict__.items()
+                if k not in defaults or defaults[k] != v
+            },
+        }
     if isinstance(value, list | tuple):
         return [_tagged(v) for v in value]
     if isinstance(value, dict):
@@ -166,6 +175,18 @@ def _tagged(value: Any) -> Any:
             raise TypeError(f"a mapping with the key {_TAG!r} would read back as a record")
         return {k: _tagged(v) for k, v in value.items()}
     return value
+
+
+def _defaults(cls: type[Record]) -> dict[str, Any]:
+    """A record's fields that have a default, with it: a field left at its default is not
+    written (the constructor fills it in again), which keeps the file and its reading short."""
+    found: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            found[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            found[f.name] = f.default_factory()
+    return found
 
 
 def write(key: str, pack: RulePack) -> None:

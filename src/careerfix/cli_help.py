@@ -10,7 +10,8 @@ it :class:`HelpContext`, whose formatter, :class:`HelpFormatter`, translates wha
 it; and it re-raises a usage error of any command below it as :class:`TranslatedUsageError`,
 which ``typer.core._main`` shows (``e.show()``) like click's own.
 
-Imported on every start-up: it must stay light (no rich, nothing of careerfix but i18n).
+Imported on every start-up: it must stay light (no rich, nothing of careerfix but i18n, until
+a help page is asked for in Chinese).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from typing import IO, Any
 
 from typer._click.core import Context
@@ -47,83 +49,24 @@ def help_lang(ctx: Any) -> Lang:
 
 # ---------------------------------------------------------------- wrapping by display width
 
-# East Asian wide characters (CJK, full-width forms) take two terminal columns; click's wrapper
-# counts one, so a Chinese line would come out twice too wide and could only break at spaces.
-# The rule is careerfix.lines' (break between CJK characters and at spaces, not before closing
-# punctuation), done again here because lines imports rich, which --help must not wait for; and
-# by plain comparisons, not a regex: compiling a character class this wide costs milliseconds.
-_WIDE = (
-    (0x1100, 0x115F),
-    (0x2E80, 0xA4CF),
-    (0xAC00, 0xD7A3),
-    (0xF900, 0xFAFF),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFF60),
-    (0xFFE0, 0xFFE6),
-)
-# No line starts with a closing mark or ends with an opening one.
-_CLOSING = set("，。、；：？！）」』】》〉”’…·")
-_OPENING = set("（「『【《〈“‘")
-
-
-def is_wide(ch: str) -> bool:
-    code = ord(ch)
-    return code >= 0x1100 and any(low <= code <= high for low, high in _WIDE)
+# click counts a Chinese character as one column and breaks lines only at spaces, so Chinese help
+# is measured and wrapped the way careerfix.lines does it for every other text. Imported only for
+# Chinese help: careerfix.lines loads rich's cell widths, which English --help must not wait for.
 
 
 def display_width(text: str) -> int:
-    return len(text) if text.isascii() else len(text) + sum(map(is_wide, text))
+    """Terminal columns ``text`` takes (a CJK character takes two)."""
+    from rich.cells import cell_len
 
-
-def _tokens(text: str) -> Iterator[str]:
-    """Each wide character alone, each run of other ones, " " for any white space."""
-    word = ""
-    for ch in text:
-        if ch.isspace() or is_wide(ch):
-            if word:
-                yield word
-                word = ""
-            yield " " if ch.isspace() else ch
-        else:
-            word += ch
-    if word:
-        yield word
-
-
-def _units(text: str) -> list[tuple[str, bool]]:
-    """The unbreakable pieces of a paragraph, each with whether a space went before it."""
-    units: list[tuple[str, bool]] = []
-    space = False
-    glue = False  # the last piece was an opening mark: the next one sticks to it
-    for token in _tokens(text):
-        if token == " ":
-            space = True
-            continue
-        if units and (glue or (token[0] in _CLOSING and not space)):
-            last, before = units[-1]
-            units[-1] = (last + (" " if space else "") + token, before)
-        else:
-            units.append((token, space))
-        glue = token[-1] in _OPENING
-        space = False
-    return units
+    return cell_len(text)
 
 
 def fill(text: str, width: int) -> list[str]:
-    """One paragraph as lines of at most ``width`` columns (a longer word stands alone)."""
-    lines: list[str] = []
-    line, used = "", 0
-    for unit, space in _units(text):
-        gap = " " if space and line else ""
-        size = display_width(unit)
-        if line and used + len(gap) + size > width:
-            lines.append(line)
-            line, used = unit, size
-        else:
-            line, used = line + gap + unit, used + len(gap) + size
-    if line:
-        lines.append(line)
-    return lines
+    """One paragraph as lines of at most ``width`` columns (a longer word is folded)."""
+    from careerfix.lines import break_offsets
+
+    cuts = [0, *break_offsets(text, width), len(text)]
+    return [line for a, b in pairwise(cuts) if (line := text[a:b].strip())]
 
 
 # ---------------------------------------------------------------- translating help text

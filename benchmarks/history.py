@@ -66,20 +66,7 @@ def build(db: Path, n: int) -> None:
     with open_db(db, "en") as store, store.write() as conn:
         for i in range(n):
             report = reports[i % len(reports)]
-            inputs = report["inputs"]
-            assert isinstance(inputs, dict)
-            pack = report["pack"]
-            assert isinstance(pack, dict)
-            entry = entries.new_entry(
-                person=PEOPLE[i % len(PEOPLE)],
-                pack=pack["id"],
-                pack_version=pack["version"],
-                target=inputs["target"],
-                lang=inputs["lang"],
-                answers=inputs["answers"],
-                evidence=inputs["evidence"],
-                report=report,
-            )
+            entry = entries.entry_of_report(report, PEOPLE[i % len(PEOPLE)])
             entry.created = (start + timedelta(hours=i * 3)).isoformat(timespec="microseconds")
             entry.id = f"{i:08x}"
             entries._insert(conn, entry)

@@ -98,6 +98,22 @@ def new_entry(
     )
 
 
+def entry_of_report(report: dict[str, Any], person: str) -> Entry:
+    """A new entry for one assessment, from its report's plain data (what ``assess`` prints
+    with ``--format json``): the inputs and the pack are read from the report itself."""
+    inputs = report["inputs"]
+    return new_entry(
+        person=person,
+        pack=report["pack"]["id"],
+        pack_version=report["pack"]["version"],
+        target=inputs["target"],
+        lang=inputs["lang"],
+        answers=inputs["answers"],
+        evidence=inputs["evidence"],
+        report=report,
+    )
+
+
 def _insert(conn: sqlite3.Connection, entry: Entry) -> bool:
     """Insert ``entry``; False when its id is already stored (the stored one is kept)."""
     assert entry.report is not None

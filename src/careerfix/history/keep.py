@@ -34,17 +34,7 @@ def save_to_history(
     from careerfix.history import entries
     from careerfix.history.db import open_db
 
-    inputs = data["inputs"]
-    entry = entries.new_entry(
-        person=person_or_default(person),
-        pack=data["pack"]["id"],
-        pack_version=data["pack"]["version"],
-        target=inputs["target"],
-        lang=inputs["lang"],
-        answers=inputs["answers"],
-        evidence=inputs["evidence"],
-        report=data,
-    )
+    entry = entries.entry_of_report(data, person_or_default(person))
     notes: list[str] = []
     try:
         with open_db(db, lang) as store:

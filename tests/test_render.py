@@ -24,7 +24,9 @@ from careerfix.models.records import Record
 from careerfix.models.report import PlanItemOut, Report
 from careerfix.render.build import build_report
 from careerfix.render.markdown import md, render_markdown
-from careerfix.render.text import render_text
+from careerfix.render.page import Page
+from careerfix.render.page import Para as PagePara
+from careerfix.render.text import text_report
 from careerfix.render.wrap import Para, break_offsets
 from helpers import ANSI, EXAMPLE_IDS, EXAMPLES, run_cli, shipped_pack, write
 
@@ -44,9 +46,7 @@ def report_for(example: Path, lang: str, target: str | None = None) -> Report:
 
 
 def render(report: Report, width: int) -> str:
-    buffer = io.StringIO()
-    render_text(Console(file=buffer, width=width, highlight=False, emoji=False), report)
-    return buffer.getvalue()
+    return text_report(report, width)
 
 
 def cli_text(example: Path, *extra: str, env: dict[str, str | None] | None = None) -> str:
@@ -297,10 +297,9 @@ def test_colour_does_not_change_the_text() -> None:
 
 
 def test_force_terminal_console_has_escapes() -> None:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=100, force_terminal=True, color_system="standard")
-    render_text(console, report_for(EXAMPLES[0], "en"))
-    assert "\x1b[" in buffer.getvalue()
+    out = text_report(report_for(EXAMPLES[0], "en"), 100, colour=True)
+    assert "\x1b[" in out
+    assert ANSI.sub("", out) == text_report(report_for(EXAMPLES[0], "en"), 100)
 
 
 # ---------------------------------------------------------------- user text is escaped
@@ -767,3 +766,16 @@ def test_para_renders_within_the_width(text: str, width: int) -> None:
     Console(file=buffer, width=width).print(Para(text))
     for line in buffer.getvalue().splitlines():
         assert cell_len(line) <= width
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_MIXED | st.text(max_size=40), width=st.integers(min_value=4, max_value=80))
+def test_the_page_lays_a_paragraph_out_as_rich_did(text: str, width: int) -> None:
+    """The report's page (no rich console) breaks, strips and crops a paragraph exactly as the
+    rich renderable the reports used before (and ``rules show`` still uses)."""
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, legacy_windows=False).print(Para(text))
+    before = [line.rstrip(" ") for line in buffer.getvalue().split("\n")]
+    page = Page(width)
+    page.print(PagePara(text))
+    assert page.text().split("\n") == before

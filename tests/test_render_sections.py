@@ -7,7 +7,6 @@ variants of them that leave sections empty, so every predicate is seen both ways
 from __future__ import annotations
 
 import copy
-import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -15,7 +14,6 @@ from pathlib import Path
 from typing import Any, get_args
 
 import pytest
-from rich.console import Console
 
 from careerfix.models.records import adapter
 from careerfix.models.report import Report
@@ -29,7 +27,7 @@ from careerfix.render.sections import (
     SectionId,
     roles_shown,
 )
-from careerfix.render.text import render_text
+from careerfix.render.text import text_report
 from helpers import EXAMPLE_IDS
 
 GOLDENS = Path(__file__).parent / "__snapshots__" / "test_golden"
@@ -103,9 +101,7 @@ REPORTS = dict(reports())
 def render_as(fmt: Format, report: Report, width: int = 140) -> str:
     if fmt == "markdown":
         return render_markdown(report)
-    buffer = io.StringIO()
-    render_text(Console(file=buffer, width=width, highlight=False, emoji=False), report)
-    return buffer.getvalue()
+    return text_report(report, width)
 
 
 # ---------------------------------------------------------------- the list itself

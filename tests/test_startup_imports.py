@@ -131,6 +131,39 @@ def test_assessment_from_a_file_never_imports_pydantic(
 
 
 @pytest.mark.parametrize(
+    ("env", "rich_styles"),
+    [
+        pytest.param({"NO_COLOR": "1"}, False, id="piped"),
+        pytest.param({"FORCE_COLOR": "1", "TERM": "xterm"}, True, id="colour"),
+    ],
+)
+def test_the_text_report_is_laid_out_without_rich_s_console(
+    env: dict[str, str], rich_styles: bool, tmp_path: Path
+) -> None:
+    """The text report is laid out by render/page.py: rich's console (and its import, and its
+    measuring of every cell) is not on the path; colour takes rich's Style and nothing more."""
+    argv = ["-m", "careerfix", "assess", "--answers", str(EXAMPLES / "traffic-growth.json")]
+    argv += ["--no-save", "--lang", "en"]
+    warm = fresh_python(*argv, cwd=tmp_path)
+    assert warm.returncode == 0, warm.stderr[-2000:]
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", *argv],
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")} | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert ("\x1b[" in proc.stdout) == ("FORCE_COLOR" in env)
+    modules = imported_by_importtime(proc.stderr)
+    assert "careerfix.render.page" in modules  # the measurement works
+    assert not {"rich.console", "rich.text", "rich.segment", "rich.table"} & set(modules)
+    assert ("rich.style" in modules) == rich_styles  # only a terminal's colours need rich's styles
+
+
+@pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
         pytest.param(

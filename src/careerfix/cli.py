@@ -709,18 +709,17 @@ def _emit_report(
 
         _write(render_markdown(report), output, lang, quiet=quiet)
     else:
-        from careerfix.render.text import render_text
-        from careerfix.terminal import print_rendered, render_to_text
+        from careerfix.render.text import print_report, text_report
 
         if output is not None:
-            text = render_to_text(lambda console: render_text(console, report))
-            _write(text, output, lang, quiet=quiet)
+            _write(text_report(report), output, lang, quiet=quiet)
         elif pager and _stdout_is_terminal():
-            from careerfix.terminal import make_console, page
+            from careerfix.lines import colour_wanted
+            from careerfix.terminal import page
 
-            page(render_to_text(lambda console: render_text(console, report), make_console()))
+            page(text_report(report, colour=colour_wanted(sys.stdout)))
         else:
-            print_rendered(lambda console: render_text(console, report))
+            print_report(report, sys.stdout)
 
 
 def _stdout_is_terminal() -> bool:

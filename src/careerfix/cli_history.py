@@ -275,9 +275,9 @@ def _rerender(entry: Entry, fmt: ShowFormat, lang: Lang, rules: Path | None) -> 
 
         _out(render_markdown(report))
     else:
-        from careerfix.render.text import render_text
+        from careerfix.render.text import print_report
 
-        _print(lambda console: render_text(console, report))
+        print_report(report, sys.stdout)
 
 
 # ---------------------------------------------------------------- history compare

@@ -1,7 +1,7 @@
-"""The terminal report (rich). Reads well from 60 to 140 columns, piped, and with NO_COLOR.
+"""The terminal report, laid out by render/page.py. Reads well from 60 to 140 columns, piped, and with NO_COLOR.
 
-Every text goes in as a ``rich.text.Text`` (never as markup), so brackets or escape codes in the
-user's evidence or a pack's texts are printed as they are, not interpreted.
+Every text goes in as a page ``Text`` (there is no markup), so brackets in the user's evidence or
+a pack's texts are printed as they are, and terminal control characters are dropped.
 """
 
 from __future__ import annotations
@@ -9,16 +9,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-
-from rich.cells import cell_len
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.text import Text
+from typing import TextIO
 
 from careerfix.i18n import join_names, level_text, plural, t
 from careerfix.models.lang import Lang
 from careerfix.models.report import ModuleOut, PlanItemOut, ReadingOut, Report
+from careerfix.render.page import (
+    Group,
+    Hanging,
+    Line,
+    Padding,
+    Page,
+    Para,
+    Rule,
+    Text,
+    cell_len,
+    write_page,
+)
 from careerfix.render.sections import (
     SectionId,
     later_in_full,
@@ -29,7 +36,6 @@ from careerfix.render.sections import (
     soon_items,
 )
 from careerfix.render.words import role_why
-from careerfix.render.wrap import Hanging, Para
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -53,7 +59,7 @@ def _sources(sources: list[str]) -> str:
     return f"[{', '.join(sources)}]" if sources else ""
 
 
-def render_text(console: Console, report: Report) -> None:
+def render_text(console: Page, report: Report) -> None:
     token = _CITED.set([])
     try:
         for section in sections_for(report, "text"):
@@ -62,7 +68,21 @@ def render_text(console: Console, report: Report) -> None:
         _CITED.reset(token)
 
 
-def _title(console: Console, report: Report) -> None:
+def text_report(report: Report, width: int | None = None, *, colour: bool = False) -> str:
+    """The report as text at ``width`` (by default the terminal's, see ``page.report_width``)."""
+    page = Page(width)
+    render_text(page, report)
+    return page.text(colour=colour)
+
+
+def print_report(report: Report, stream: TextIO) -> None:
+    """The report on ``stream``, coloured when the stream is a terminal that wants colour."""
+    page = Page()
+    render_text(page, report)
+    write_page(page, stream)
+
+
+def _title(console: Page, report: Report) -> None:
     title = Text(t("report_title", report.inputs.lang), style="bold")
     title.append(f"  ·  {report.pack.id} {report.pack.version}", style="dim")
     console.print(title)
@@ -70,7 +90,7 @@ def _title(console: Console, report: Report) -> None:
         console.print(Para(report.interview.note, style="yellow"))
 
 
-def _source_legend(console: Console, report: Report) -> None:
+def _source_legend(console: Page, report: Report) -> None:
     """The ids the report printed, decoded from the pack, in the pack's order."""
     lang = report.inputs.lang
     cited = _CITED.get() or []
@@ -86,7 +106,7 @@ def _source_legend(console: Console, report: Report) -> None:
     console.print(Para(t("sources_note", lang), style="dim"))
 
 
-def _summary(console: Console, report: Report) -> None:
+def _summary(console: Page, report: Report) -> None:
     """The report in one screen: verdict, target, the next three actions, the biggest move."""
     lang = report.inputs.lang
     s = report.summary
@@ -162,22 +182,22 @@ def _label_text(text: str, lang: Lang) -> str:
     return text + ("：" if lang == "zh" else ": ")
 
 
-def _bullets(console: Console, items: list[Text], bullet: str = "•", indent: int = 0) -> None:
+def _bullets(console: Page, items: list[Text], bullet: str = "•", indent: int = 0) -> None:
     """Bulleted lines with a hanging indent, so wrapped lines stay under their text."""
     table = Hanging()
     for item in items:
         table.add_row(Text(bullet, style=item.style or ""), Para(item))
-    console.print(Padding(table, (0, 0, 0, indent)) if indent else table)
+    console.print(Padding(table, indent) if indent else table)
 
 
-def _section(console: Console, heading: str) -> None:
+def _section(console: Page, heading: str) -> None:
     console.print()
     if cell_len(heading) + 6 > console.width:
         # Too long for a titled rule (rich would cut it): the heading wraps, the rule follows.
         console.print(Para(heading, style="bold"))
         console.print(Rule(style="dim"))
         return
-    console.print(Rule(Text(heading, style="bold"), align="left", style="dim"))
+    console.print(Rule(Text(heading, style="bold"), style="dim"))
 
 
 def _verdict_heading(report: Report) -> str:
@@ -190,7 +210,7 @@ def _verdict_heading(report: Report) -> str:
     return t("verdict", lang)
 
 
-def _verdict(console: Console, report: Report) -> None:
+def _verdict(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     d = report.diagnosis
     _section(console, _verdict_heading(report))
@@ -224,7 +244,7 @@ def _verdict(console: Console, report: Report) -> None:
         _bullets(console, [Text(note, style="yellow") for note in d.notes], bullet="!")
 
 
-def _modules(console: Console, report: Report) -> None:
+def _modules(console: Page, report: Report) -> None:
     _section(console, t("modules_title", report.inputs.lang))
     console.print(_module_bars(report, console.width))
 
@@ -277,7 +297,7 @@ def _module_bars(report: Report, width: int) -> Group:
             for m, name, figure, need in rows
         ]
         return _with_legend(report, Group(*table))
-    parts: list[Text | Padding] = []
+    parts: list[Text | Line | Padding] = []
     if width - 2 - fixed >= 8:
         cells = min(24, width - 2 - fixed)
         for m, name, figure, need in rows:
@@ -288,11 +308,11 @@ def _module_bars(report: Report, width: int) -> Group:
     cells = max(4, min(24, width - 2))
     for m, name, figure, need in rows:
         figures = Text.assemble(figure, " ", need) if need.plain else figure
-        parts += [name, Padding(_bar(m, cells), (0, 0, 0, 2)), Padding(Para(figures), (0, 0, 0, 2))]
+        parts += [name, Padding(Line(_bar(m, cells)), 2), Padding(Para(figures), 2)]
     return _with_legend(report, Group(*parts))
 
 
-def _columns(cells: list[Text], widths: list[int]) -> Text:
+def _columns(cells: list[Text], widths: list[int]) -> Line:
     """Cells on one line, each but the last padded to its column's width, one space apart: the
     bars are laid out by construction to fit, so no table layout is needed."""
     line = Text()
@@ -302,8 +322,7 @@ def _columns(cells: list[Text], widths: list[int]) -> Text:
         line.append_text(cell)
         if n < len(widths):
             line.append(" " * (widths[n] - cell_len(cell.plain)))
-    line.no_wrap = True
-    return line
+    return Line(line)
 
 
 def _with_legend(report: Report, bars: Group) -> Group:
@@ -323,7 +342,7 @@ def _path_heading(report: Report) -> str:
     return t("path_title", lang, role=report.target.name)
 
 
-def _path(console: Console, report: Report) -> None:
+def _path(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     path = report.path
     names = {c.id: c.name for c in report.competencies}
@@ -358,7 +377,7 @@ def _path(console: Console, report: Report) -> None:
     _to_answer(console, report)
 
 
-def _to_answer(console: Console, report: Report) -> None:
+def _to_answer(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     if not report.to_answer:
         return
@@ -379,7 +398,7 @@ def _to_answer(console: Console, report: Report) -> None:
 _EVIDENCE_MARK = {"proven": ("✓", "green"), "weak": ("~", "yellow"), "unproven": ("?", "yellow")}
 
 
-def _evidence(console: Console, report: Report) -> None:
+def _evidence(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     names = {c.id: c.name for c in report.competencies}
     _section(console, t("evidence_title", lang))
@@ -416,7 +435,7 @@ def _evidence(console: Console, report: Report) -> None:
         console.print(Para(hint, style="yellow"))
 
 
-def _findings(console: Console, report: Report) -> None:
+def _findings(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     _section(console, t("fit_title", lang))
     for f in report.findings:
@@ -424,7 +443,7 @@ def _findings(console: Console, report: Report) -> None:
         line.append(f.name, style="bold")
         line.append(f" {_sources(f.sources)}", style="dim")
         console.print(Para(line))
-        console.print(Padding(Para(f.reason), (0, 0, 0, 2)))
+        console.print(Padding(Para(f.reason), 2))
         if f.plan_rank is not None:
             _bullets(
                 console,
@@ -441,7 +460,7 @@ def _plan_item(item: PlanItemOut, lang: Lang) -> Group:
         f"  {t('kind_' + item.kind, lang)} · {t('days', lang, n=item.horizon)}", style="dim"
     )
     head.append(f" {_sources(item.sources)}", style="dim")
-    lines = [Para(head)]
+    lines: list[Para | Padding] = [Para(head)]
     if item.kind == "skill" and item.current is not None and item.to is not None:
         first = int(item.current) + 1
         step = Text(t("step_now", lang, a=level_text(item.current), b=first), style="dim")
@@ -461,7 +480,7 @@ def _plan_item(item: PlanItemOut, lang: Lang) -> Group:
             rows.append(
                 Para(Text(_label("reading", lang) + _books(part.reading, lang), style="dim"))
             )
-        lines.append(Padding(Group(*rows), (0, 0, 0, 2)))  # type: ignore[arg-type]
+        lines.append(Padding(Group(*rows), 2))
     for later in item.later:
         line = Text(
             _label_text(t("then_step", lang, b=later.to, days=later.horizon), lang), style="dim"
@@ -473,7 +492,7 @@ def _plan_item(item: PlanItemOut, lang: Lang) -> Group:
     return Group(*lines)
 
 
-def _plan_soon(console: Console, report: Report) -> None:
+def _plan_soon(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     _section(console, t("plan_soon_title", lang))
     items = soon_items(report)
@@ -483,7 +502,7 @@ def _plan_soon(console: Console, report: Report) -> None:
         console.print(Para(t("plan_empty", lang), style="dim"))
 
 
-def _plan_later_section(console: Console, report: Report) -> None:
+def _plan_later_section(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     _section(console, t("plan_later_title", lang))
     if later_in_full(report, "text"):
@@ -492,7 +511,7 @@ def _plan_later_section(console: Console, report: Report) -> None:
         _plan_later(console, later_items(report), lang)
 
 
-def _resume(console: Console, report: Report) -> None:
+def _resume(console: Page, report: Report) -> None:
     _section(console, t("resume_title", report.inputs.lang))
     items = []
     for advice in report.resume:
@@ -502,7 +521,7 @@ def _resume(console: Console, report: Report) -> None:
     _bullets(console, items)
 
 
-def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
+def _plan(console: Page, items: list[PlanItemOut], lang: Lang) -> None:
     table = Hanging(justify="right")
     for item in items:
         table.add_row(Text(f"{item.rank}.", style="bold"), _plan_item(item, lang))
@@ -510,7 +529,7 @@ def _plan(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
     console.print(table)
 
 
-def _plan_later(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
+def _plan_later(console: Page, items: list[PlanItemOut], lang: Lang) -> None:
     """Later items in one line each: the full text is in Markdown and JSON."""
     table = Hanging(justify="right")
     for item in items:
@@ -527,7 +546,7 @@ def _plan_later(console: Console, items: list[PlanItemOut], lang: Lang) -> None:
     console.print(Para(t("plan_later_more", lang), style="dim"))
 
 
-def _roles(console: Console, report: Report) -> None:
+def _roles(console: Page, report: Report) -> None:
     lang = report.inputs.lang
     _section(console, t("roles_title", lang))
     items = []
@@ -550,7 +569,7 @@ def _roles(console: Console, report: Report) -> None:
 
 
 # One function per section of ``sections.SECTIONS`` this format shows (tested).
-SECTION_RENDERERS: dict[SectionId, Callable[[Console, Report], None]] = {
+SECTION_RENDERERS: dict[SectionId, Callable[[Page, Report], None]] = {
     "title": _title,
     "summary": _summary,
     "verdict": _verdict,

@@ -1,4 +1,5 @@
-"""Line wrapping that suits Chinese as well as English.
+"""Line wrapping that suits Chinese as well as English, as rich renderables (``rules show``,
+``roles``, ``compare``; the assessment report lays its own lines out on render/page.py).
 
 rich breaks lines only at spaces, so a Chinese sentence (no spaces) jumps whole to the next line
 or splits after a lone "→ ". ``Para`` wraps at render time, at the width it is given: between any
@@ -11,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
-from rich.segment import Segment
 from rich.text import Text
 
 from careerfix.lines import break_offsets, tokens
@@ -113,47 +113,3 @@ class Flow:
         whole = cell_len(self.label.plain) + sum(cell_len(i.plain) for i in self.items)
         whole += cell_len(self.sep) * max(len(self.items) - 1, 0)
         return Measurement(min(widest, options.max_width), min(whole, options.max_width))
-
-
-class Hanging:
-    """Rows of a short label (a bullet, a number, a source id) with a body beside it whose
-    continuation lines stay under the body, as a two-column ``Table.grid(padding=(0, 1))`` lays
-    them out. A table measures every cell before it draws one, and those measurements were most
-    of the text report's cost; here only the labels are measured."""
-
-    def __init__(self, *, justify: str = "left", label_style: str = "") -> None:
-        self.justify = justify
-        self.label_style = label_style
-        self.rows: list[tuple[Text, RenderableType]] = []
-
-    def add_row(self, label: Text | str, body: RenderableType) -> None:
-        self.rows.append((label if isinstance(label, Text) else Text(label), body))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if not self.rows:
-            return
-        label_width = max(cell_len(label.plain) for label, _ in self.rows)
-        body_options = options.update_width(max(options.max_width - label_width - 1, 1))
-        blank = Segment(" " * (label_width + 1))
-        new_line = Segment.line()
-        for label, body in self.rows:
-            lines = (
-                console.render_lines(body, body_options, pad=False)
-                if not (isinstance(body, str) and not body)
-                else [[]]
-            )
-            room = label_width - cell_len(label.plain)
-            shown = label.copy()
-            if self.label_style:
-                shown.stylize(self.label_style)
-                shown.style = self.label_style
-            if self.justify == "right":
-                yield Segment(" " * room)
-            yield from shown.render(console)
-            yield Segment(" " * (1 if self.justify == "right" else room + 1))
-            for n, line in enumerate(lines):
-                if n:
-                    yield new_line
-                    yield blank
-                yield from line
-            yield new_line

@@ -341,7 +341,13 @@ class Page:
             if paint is None:
                 out.append("".join(text for text, _ in kept))
             else:
-                out.append("".join(paint(text, style) for text, style in kept))
+                merged: Runs = []
+                for text, style in kept:  # one escape sequence per run of a style, not per piece
+                    if merged and merged[-1][1] == style:
+                        merged[-1] = (merged[-1][0] + text, style)
+                    else:
+                        merged.append((text, style))
+                out.append("".join(paint(text, style) for text, style in merged))
         return "".join(line + "\n" for line in out)
 
 

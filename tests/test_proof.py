@@ -333,3 +333,24 @@ def test_only_four_non_ascii_characters_match_an_ascii_one() -> None:
     ascii_char = re.compile("[\x00-\x7f]", FLAGS)
     found = {c for c in range(0x80, 0x110000) if ascii_char.fullmatch(chr(c))}
     assert found == set(_ASCII_LIKE)
+
+
+def test_the_cjk_range_means_the_same_with_case_insensitivity_off() -> None:
+    """The pack writes its CJK ranges ``(?-i:[\\u4e00-\\u9fff])`` (compiled in a third of the
+    time): the same characters match as with the flag on, since none of them has a case."""
+    import re
+
+    from careerfix.engine.proof import FLAGS
+
+    folded = re.compile("[\u4e00-\u9fff]", FLAGS)
+    scoped = re.compile("(?-i:[\u4e00-\u9fff])", FLAGS)
+    differ = [
+        c for c in range(0x110000) if bool(folded.match(chr(c))) != bool(scoped.match(chr(c)))
+    ]
+    assert differ == []
+    proof = PACK.meta.proof
+    patterns = [proof.number, *proof.activity, *proof.change, *proof.amount, *proof.period]
+    patterns += proof.counts
+    cjk = "[\\u4e00-\\u9fff]"
+    assert all(p.count(cjk) == p.count("(?-i:" + cjk + ")") for p in patterns)
+    assert any(cjk in p for p in patterns)

@@ -128,6 +128,8 @@ def test_assessment_from_a_file_never_imports_pydantic(
     assert "careerfix.engine" in modules  # the measurement works
     assert heavy(modules, allowed) == []
     assert not [m for m in modules if m == "rich" or m.startswith("rich.")]
+    # The pack cache is checked with zlib's CRC-32: hashlib would load OpenSSL (about 3 ms).
+    assert "hashlib" not in modules
 
 
 @pytest.mark.parametrize(
@@ -226,3 +228,39 @@ def test_the_program_runs_its_command_with_collection_on_after_freezing_the_star
     assert seen["frozen"] > 10_000  # typer, click and careerfix's records: left alone
     pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
     assert 'careerfix = "careerfix.launch:main"' in pyproject
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect.spawn needs a POSIX pty")
+def test_the_first_interview_question_imports_no_yaml_or_hashlib(tmp_path: Path) -> None:
+    """Up to the first question, a fresh interview reads only the shipped pack cache (JSON) and
+    needs no YAML parser and no OpenSSL; questionary and prompt_toolkit are its own.
+
+    ``-X importtime`` writes to file descriptor 2, sent to a file here, while the program's
+    ``sys.stderr`` is the terminal, as the interview requires."""
+    import pexpect
+
+    log = tmp_path / "imports.txt"
+    code = (
+        "import os, sys; sys.stderr = open(os.ttyname(0), 'w', encoding='utf-8'); "
+        "sys.argv = ['careerfix', 'assess', '--restart', '--lang', 'en']; "
+        "from careerfix.launch import main; main()"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CAREERFIX_RULES"}
+    env.update(CAREERFIX_HOME=str(tmp_path / "home"), LANG="en_US.UTF-8", PROMPT_TOOLKIT_NO_CPR="1")
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", 'exec "$0" -X importtime -c "$1" 2>"$2"', sys.executable, code, str(log)],
+        env=env,
+        cwd=str(tmp_path),
+        timeout=30,
+    )
+    try:
+        child.expect_exact("Which role are you aiming for?")
+        modules = imported_by_importtime(log.read_text(encoding="utf-8"))
+    finally:
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+        child.close()
+    assert "careerfix.interview" in modules and "questionary" in modules  # it measured
+    assert heavy(modules, ("questionary", "prompt_toolkit")) == []
+    assert "hashlib" not in modules

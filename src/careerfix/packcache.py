@@ -4,9 +4,23 @@ The key is a hash of every file in the pack (and careerfix's version), so editin
 upgrading careerfix, simply misses the cache. Only packs that passed every check are cached. The
 cache is plain JSON filled back into the same records: nothing in it is executed.
 
-A cache file is verified, not trusted: its first line names its key and the SHA-256 of the JSON
-that follows, and a file whose line or hash does not match, or whose JSON does not fill the
-records, is ignored and written again from the pack (so a damaged cache heals on the next run).
+A cache file is verified, not trusted: its first line names its key and the length and CRC-32 of
+the JSON that follows, and a file whose line or checksum does not match, or whose JSON does not
+fill the records, is ignored and written again from the pack (so a damaged cache heals on the
+next run).
+
+Why checksums (``zlib``) and not SHA-256 (``hashlib``): importing hashlib loads OpenSSL, about
+3 ms of every run that reads a pack, which is more than all the hashing itself. Both jobs here
+are about accidents, not attacks: noticing that a pack file was edited, and noticing a damaged
+file. That is what CRC-32 is for (zip, gzip and PNG check their contents with it; CPython's own
+bytecode cache is checked by source size and time, or by a 64-bit SipHash): it catches every
+change of up to 32 bits in a row and misses any other change with a chance of 1 in 4 billion;
+the key adds a second, differently built checksum (Adler-32) and the total length. What a
+checksum does not give is resistance to collisions made on purpose: someone who could place such
+a pack, or write the user's cache directory, could as well write any cache there, so nothing is
+lost. zlib is in every CPython (typer's shutil has imported it already), and CRC-32 and Adler-32
+are fixed by their standards, so the shipped cache's key stays the same across Python versions.
+
 Each record is written as a JSON object tagged with its class (``"$": "Competency"``), so that
 reading rebuilds it with its ordinary constructor straight from the JSON parser's object hook,
 without working out field types from the declarations (that took longer than the parse).
@@ -19,9 +33,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,7 +59,7 @@ from careerfix.models.records import Record
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 7
+_LAYOUT = 8
 _MAGIC = b"careerfix-pack-cache"
 SHIPPED = Path(__file__).with_name("shipped-pack.cache")
 _DECLARATIONS = [Path(m.__file__) for m in (pack_records, record_base) if m.__file__]
@@ -75,18 +89,22 @@ def digest(root: Path) -> str | None:
     """Hash of the pack's files; None when caching is off or the files cannot be read."""
     if os.environ.get(CACHE_ENV):
         return None
-    h = hashlib.sha256(f"careerfix {__version__} cache {_LAYOUT}\n".encode())
+    parts = [f"careerfix {__version__} cache {_LAYOUT}\n".encode()]
     try:
         # The records' declarations too: a cache filled into changed records would hold
         # fields of the wrong type, so a changed declaration misses the cache.
         for source in _DECLARATIONS:
-            h.update(read_bytes(source, str(source), MAX_RULES_FILE_BYTES) + b"\0")
+            parts.append(read_bytes(source, str(source), MAX_RULES_FILE_BYTES) + b"\0")
         for path in sorted(root.rglob("*.yaml")):
-            h.update(str(path.relative_to(root)).encode() + b"\0")
-            h.update(read_bytes(path, str(path), MAX_RULES_FILE_BYTES) + b"\0")
+            parts.append(str(path.relative_to(root)).encode() + b"\0")
+            parts.append(read_bytes(path, str(path), MAX_RULES_FILE_BYTES) + b"\0")
     except (OSError, DataFileError):  # the check that follows names the file and the problem
         return None
-    return h.hexdigest()[:32]
+    crc, adler = 0, 1  # each checksum's own starting value
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+        adler = zlib.adler32(part, adler)
+    return f"{crc:08x}{adler:08x}{sum(map(len, parts)):016x}"
 
 
 def _file(key: str) -> Path:
@@ -144,7 +162,8 @@ def _is_part(value: Any, kind: Any) -> bool:
 
 
 def _header(key: str, payload: bytes) -> bytes:
-    return b" ".join([_MAGIC, key.encode(), hashlib.sha256(payload).hexdigest().encode()])
+    check = f"{len(payload):x}-{zlib.crc32(payload):08x}"
+    return b" ".join([_MAGIC, key.encode(), check.encode()])
 
 
 def encode(key: str, pack: RulePack) -> bytes:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,21 +50,26 @@ def resolve_rules_dir(directory: Path | None) -> Path:
     return path
 
 
-@dataclass
+# The checker's helpers are plain classes, not dataclasses: a dataclass compiles its methods
+# with exec as this module loads, about 1 ms of every assessment, which reads a cached pack and
+# never checks one.
+
+
 class _Loaded:
-    display: str
-    data: Any
-    node: Node
-    model: Any = None
+    def __init__(self, display: str, data: Any, node: Node) -> None:
+        self.display = display
+        self.data = data
+        self.node = node
+        self.model: Any = None
 
 
-@dataclass
 class _Checker:
     """Collects problems; resolves (file, field path) to a line via the kept YAML nodes."""
 
-    root: Path
-    problems: list[Problem] = field(default_factory=list)
-    files: dict[str, _Loaded] = field(default_factory=dict)
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.files: dict[str, _Loaded] = {}
 
     def display(self, rel: str) -> str:
         return str(self.root / rel)
@@ -291,15 +295,22 @@ def _fallback_module_list(chk: _Checker, directory: Path) -> list[str]:
     return sorted(p.stem for p in (directory / "modules").glob("*.yaml"))
 
 
-@dataclass
 class _RawIndex:
     """What the pack declares, read from the raw YAML of every file that parsed."""
 
-    sources: set[str] | None  # None: pack.yaml unreadable, so source ids cannot be judged
-    questions: dict[str, tuple[str, set[str]]]  # id -> (kind, choice values)
-    competencies: set[str]
-    modules: set[str]
-    complete: bool  # every file parsed, so a missing reference is really missing
+    def __init__(
+        self,
+        sources: set[str] | None,
+        questions: dict[str, tuple[str, set[str]]],
+        competencies: set[str],
+        modules: set[str],
+        complete: bool,
+    ) -> None:
+        self.sources = sources  # None: pack.yaml unreadable, so source ids cannot be judged
+        self.questions = questions  # id -> (kind, choice values)
+        self.competencies = competencies
+        self.modules = modules
+        self.complete = complete  # every file parsed, so a missing reference is really missing
 
     @classmethod
     def build(cls, chk: _Checker) -> _RawIndex:

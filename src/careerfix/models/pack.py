@@ -8,7 +8,7 @@ in :mod:`careerfix.rules` so that every problem can be reported with its file an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, field
 from typing import Annotated, Literal
 
 from careerfix.models.lang import LANGUAGES, Lang  # noqa: F401 — re-exported for the pack's records
@@ -565,12 +565,14 @@ FACTS: tuple[str, ...] = (
 # ---------------------------------------------------------------- the whole pack
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
 class RulePack:
     """A validated, cross-checked pack: its files, and the lookups every reader of it needs.
 
     Frozen, built once per process by :func:`careerfix.rules.load_pack` (as the engine's
     ``PreparedPack``, which adds the compiled conditions). Compared by identity: one pack, one object.
+
+    Written out rather than declared ``dataclass(frozen=True)``: that compiled four methods for
+    its 23 fields with ``exec`` on every start (0.6 to 1 ms), for one object a process.
     """
 
     meta: PackFile
@@ -580,26 +582,57 @@ class RulePack:
     roles: RolesFile
     resume: ResumeFile
     reading: ReadingFile
-    location: str = ""
+    location: str
 
-    sections: tuple[tuple[str, Text, tuple[Question, ...]], ...] = field(init=False)
-    questions: dict[str, Question] = field(init=False)
-    question_section: dict[str, str] = field(init=False)
-    module_by_id: dict[str, ModuleFile] = field(init=False)
-    competencies: dict[str, Competency] = field(init=False)
-    competency_module: dict[str, str] = field(init=False)
-    competency_questions: dict[str, tuple[Question, ...]] = field(init=False)
-    unknown_value: dict[str, str] = field(init=False)
-    level_of: dict[str, dict[str, int | None]] = field(init=False)
-    competency_of_question: dict[str, str] = field(init=False)
-    role_by_id: dict[str, RoleProfile] = field(init=False)
-    verdict_by_id: dict[str, Verdict] = field(init=False)
-    finding_by_id: dict[str, Finding] = field(init=False)
+    # The lookups, worked out from the files when the pack is built.
+    sections: tuple[tuple[str, Text, tuple[Question, ...]], ...]
+    questions: dict[str, Question]
+    question_section: dict[str, str]
+    module_by_id: dict[str, ModuleFile]
+    competencies: dict[str, Competency]
+    competency_module: dict[str, str]
+    competency_questions: dict[str, tuple[Question, ...]]
+    unknown_value: dict[str, str]
+    level_of: dict[str, dict[str, int | None]]
+    competency_of_question: dict[str, str]
+    role_by_id: dict[str, RoleProfile]
+    verdict_by_id: dict[str, Verdict]
+    finding_by_id: dict[str, Finding]
     # (competency, level reached) → its step actions, situation-specific ones first.
-    steps_for: dict[tuple[str, int], tuple[StepAction, ...]] = field(init=False)
-    reading_by_id: dict[str, Reading] = field(init=False)
+    steps_for: dict[tuple[str, int], tuple[StepAction, ...]]
+    reading_by_id: dict[str, Reading]
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        meta: PackFile,
+        modules: tuple[ModuleFile, ...],
+        diagnosis: DiagnosisFile,
+        fit: FitFile,
+        roles: RolesFile,
+        resume: ResumeFile,
+        reading: ReadingFile,
+        location: str = "",
+    ) -> None:
+        self.__dict__.update(
+            meta=meta,
+            modules=modules,
+            diagnosis=diagnosis,
+            fit=fit,
+            roles=roles,
+            resume=resume,
+            reading=reading,
+            location=location,
+        )
+        self._build_lookups()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _build_lookups(self) -> None:
         modules, diagnosis, fit, resume = self.modules, self.diagnosis, self.fit, self.resume
         sections = [("role", diagnosis.title, tuple(diagnosis.questions))]
         sections += [(m.module.id, m.module.name, tuple(m.questions)) for m in modules]
@@ -646,8 +679,7 @@ class RulePack:
             "steps_for": {key: tuple(entries) for key, entries in steps_for.items()},
             "reading_by_id": {r.id: r for r in self.reading.reading},
         }
-        for name, value in lookups.items():
-            object.__setattr__(self, name, value)  # a frozen dataclass sets its own lookups once
+        self.__dict__.update(lookups)  # set once, here: __setattr__ refuses every assignment
 
     def changes_since(self, version: str | None) -> list[Change]:
         """What changed in the versions after ``version`` (nothing when it is not older)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerfix.models.lang import Lang
 
@@ -23,15 +23,24 @@ class ExitCode(IntEnum):
     BROKEN_PIPE = 141  # the reader of stdout went away (as a Unix tool killed by SIGPIPE)
 
 
-class _Frozen:
-    """Set once in ``__init__``, never again.
+class Said:
+    """A message by its i18n key and values, put into words only when shown.
 
-    ``Said`` and ``Problem`` are written out instead of declared with ``dataclass(frozen=True)``:
-    on Python 3.11 that compiles four to six methods with ``exec`` per class as the module loads, about
-    1 ms of every command (this module is on every path, ``--help`` included).
+    Errors are raised deep below the CLI, which alone knows the language; keeping the key lets
+    the CLI print the same error in the language of the command. ``str()`` is the English text.
+    Values may themselves be ``Said`` (a described value, a "did you mean" suffix).
+
+    Immutable, and written out rather than declared ``dataclass(frozen=True)``, which compiles
+    its methods with ``exec`` as this module loads (on every command, ``--help`` included); it
+    compares by its own rule anyway (below).
     """
 
-    _FIELDS: tuple[str, ...] = ()
+    key: str
+    values: tuple[tuple[str, Any], ...]
+
+    def __init__(self, key: str, values: tuple[tuple[str, Any], ...] = ()) -> None:
+        fields = self.__dict__  # set directly: __setattr__ refuses every assignment
+        fields["key"], fields["values"] = key, values
 
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -40,25 +49,7 @@ class _Frozen:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{k}={getattr(self, k)!r}" for k in self._FIELDS)
-        return f"{type(self).__name__}({inner})"
-
-
-class Said(_Frozen):
-    """A message by its i18n key and values, put into words only when shown.
-
-    Errors are raised deep below the CLI, which alone knows the language; keeping the key lets
-    the CLI print the same error in the language of the command. ``str()`` is the English text.
-    Values may themselves be ``Said`` (a described value, a "did you mean" suffix).
-    """
-
-    _FIELDS = ("key", "values")
-    key: str
-    values: tuple[tuple[str, Any], ...]
-
-    def __init__(self, key: str, values: tuple[tuple[str, Any], ...] = ()) -> None:
-        fields = self.__dict__  # set directly: __setattr__ refuses every assignment
-        fields["key"], fields["values"] = key, values
+        return f"Said(key={self.key!r}, values={self.values!r})"
 
     @classmethod
     def of(cls, key: str, **values: Any) -> Said:
@@ -90,38 +81,14 @@ def said_text(message: str | Said, lang: Lang = "en") -> str:
     return message.text(lang) if isinstance(message, Said) else message
 
 
-class Problem(_Frozen):
+class Problem(NamedTuple):
     """One located problem in a data file: ``file:line:col: field.path: message``."""
 
-    _FIELDS = ("file", "path", "message", "line", "column")
     file: str
     path: str
     message: str | Said
-    line: int | None  # 1-based
-    column: int | None  # 1-based
-
-    def __init__(
-        self,
-        file: str,
-        path: str,
-        message: str | Said,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> None:
-        fields = self.__dict__  # set directly: __setattr__ refuses every assignment
-        fields["file"], fields["path"], fields["message"] = file, path, message
-        fields["line"], fields["column"] = line, column
-
-    def _fields(self) -> tuple[Any, ...]:
-        return (self.file, self.path, self.message, self.line, self.column)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
 
     def format(self, lang: Lang = "en") -> str:
         where = self.file

@@ -112,7 +112,25 @@ def _damaged(good: bytes) -> list[bytes]:
         header.replace(b"careerfix-pack-cache", b"other-cache") + b"\n" + payload,
         # A verifying line that matches, over JSON that does not fill the records:
         packcache._header("k", b"[]") + b"\n[]",
+        # ... over records that lack a field, or have one their class does not declare (the
+        # cache is read into records without their constructors, so it checks the names):
+        *(_reverified(header, payload, old, new) for old, new in _FIELD_EDITS),
     ]
+
+
+# (what a record's JSON says, what it says instead)
+_FIELD_EDITS = [
+    (b'"id":"careerfix-ops",', b""),
+    (b'"id":"careerfix-ops"', b'"id":"careerfix-ops","colour":"red"'),
+]
+
+
+def _reverified(header: bytes, payload: bytes, old: bytes, new: bytes) -> bytes:
+    """``payload`` edited, under a verifying line that matches it (as if written so)."""
+    edited = payload.replace(old, new, 1)
+    assert edited != payload
+    key = header.split(b" ")[1].decode()
+    return packcache._header(key, edited) + b"\n" + edited
 
 
 def test_a_damaged_cache_file_is_ignored_and_healed(

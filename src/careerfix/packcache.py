@@ -21,9 +21,11 @@ a pack, or write the user's cache directory, could as well write any cache there
 lost. zlib is in every CPython (typer's shutil has imported it already), and CRC-32 and Adler-32
 are fixed by their standards, so the shipped cache's key stays the same across Python versions.
 
-Each record is written as a JSON object tagged with its class (``"$": "Competency"``), so that
-reading rebuilds it with its ordinary constructor straight from the JSON parser's object hook,
-without working out field types from the declarations (that took longer than the parse).
+Each record is written as a JSON object tagged with its class (``"$": "Competency"``), every
+field included, so that reading rebuilds it straight from the JSON parser's object hook: the
+object, once its field names are checked against the class, becomes the record's fields, as
+``copy`` and ``pickle`` rebuild objects, without the constructor (its checks passed when the pack
+was cached; calling it, and compiling it first, was a quarter of reading the pack).
 The shipped pack's cache ships inside careerfix (``shipped-pack.cache``, used when the pack's
 files hash to its key), so even the first run after an install skips the YAML checks; a test
 fails when it is stale, and ``python -m careerfix.packcache`` writes it again.
@@ -59,7 +61,7 @@ from careerfix.models.records import Record
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 8
+_LAYOUT = 9
 _MAGIC = b"careerfix-pack-cache"
 SHIPPED = Path(__file__).with_name("shipped-pack.cache")
 _DECLARATIONS = [Path(m.__file__) for m in (pack_records, record_base) if m.__file__]
@@ -72,6 +74,10 @@ _CLASSES: dict[str, type[Record]] = {
     for name, kind in vars(pack_records).items()
     if isinstance(kind, type) and issubclass(kind, Record) and kind is not Record
 }
+
+# Each record class's field names, which a cached object must have exactly (worked out for a
+# class when the first of its records is read).
+_FIELDS: dict[type[Record], frozenset[str]] = {}
 
 # The pack's parts, in the order RulePack takes them.
 _PARTS: dict[str, Any] = {
@@ -151,8 +157,25 @@ def _verified(raw: bytes, key: str, root: Path) -> PreparedPack | None:
 
 
 def _rebuild(obj: dict[str, Any]) -> Any:
+    """A record from its tagged JSON object: the object, once its fields are checked to be the
+    class's own, becomes the new record's fields (as ``copy`` and ``pickle`` rebuild an object,
+    without calling ``__init__``): what is cached passed every check of the record when it was
+    written, and its key names the declarations it was written from."""
     tag = obj.pop(_TAG, None)
-    return obj if tag is None else _CLASSES[tag](**obj)
+    if tag is None:
+        return obj
+    kind = _CLASSES[tag]
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = frozenset(f.name for f in dataclasses.fields(kind))
+    if obj.keys() != names:
+        raise ValueError(f"{tag}: the cached fields are not the record's")
+    record = _new(kind)
+    vars(record).update(obj)
+    return record
+
+
+_new = object.__new__
 
 
 def _is_part(value: Any, kind: Any) -> bool:
@@ -178,15 +201,7 @@ def _tagged(value: Any) -> Any:
         tag = type(value).__name__
         if _CLASSES.get(tag) is not type(value):
             raise TypeError(f"{tag} is not a record of models/pack.py: it cannot be cached")
-        defaults = _defaults(type(value))
-        return {
-            _TAG: tag,
-            **{
-                k: _tagged(v)
-                for k, v in value.__dict__.items()
-                if k not in defaults or defaults[k] != v
-            },
-        }
+        return {_TAG: tag, **{k: _tagged(v) for k, v in value.__dict__.items()}}
     if isinstance(value, list | tuple):
         return [_tagged(v) for v in value]
     if isinstance(value, dict):
@@ -194,18 +209,6 @@ def _tagged(value: Any) -> Any:
             raise TypeError(f"a mapping with the key {_TAG!r} would read back as a record")
         return {k: _tagged(v) for k, v in value.items()}
     return value
-
-
-def _defaults(cls: type[Record]) -> dict[str, Any]:
-    """A record's fields that have a default, with it: a field left at its default is not
-    written (the constructor fills it in again), which keeps the file and its reading short."""
-    found: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING:
-            found[f.name] = f.default
-        elif f.default_factory is not dataclasses.MISSING:
-            found[f.name] = f.default_factory()
-    return found
 
 
 def write(key: str, pack: RulePack) -> None:

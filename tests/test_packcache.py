@@ -13,6 +13,7 @@ from careerfix import packcache, rules
 from careerfix.engine import assess
 from careerfix.models.answers import Answers
 from careerfix.rules import load_pack
+from helpers import shipped_pack
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -190,3 +191,29 @@ def test_an_unwritable_cache_never_breaks_loading(
     home.mkdir(parents=True)
     (home / "cache").write_text("a file where the cache directory should be", encoding="utf-8")
     assert load_pack(pack_dir).id == "careerfix-ops"
+
+
+def test_the_cached_reading_of_the_proof_patterns_is_what_they_say() -> None:
+    """The cache keeps, for every proof pattern, whether it needs a non-ASCII character (an
+    English text then skips it): each kept answer is the one worked out from the pattern."""
+    import json
+
+    from careerfix.engine import proof
+
+    payload = packcache.SHIPPED.read_bytes().partition(b"\n")[2]
+    kept = json.loads(payload)["needs_non_ascii"]
+    patterns = proof.proof_patterns(shipped_pack().meta.proof)
+    assert sorted(kept) == sorted(set(patterns))
+    assert kept == {p: proof._worked_out(p) for p in kept}
+    assert any(kept.values()) and not all(kept.values())  # both kinds are there to check
+
+
+def test_a_cache_whose_proof_reading_is_not_true_or_false_is_rebuilt(
+    home: Path, pack_dir: Path
+) -> None:
+    fresh = load_pack(pack_dir)
+    (cache,) = (home / "cache" / "packs").glob("*.json")
+    header, _, payload = cache.read_bytes().partition(b"\n")
+    cache.write_bytes(_reverified(header, payload, b'"\\\\d":false', b'"\\\\d":"no"'))
+    assert load_pack(pack_dir).meta == fresh.meta
+    assert b'"\\\\d":false' in cache.read_bytes(), "written again"

@@ -44,6 +44,7 @@ from typing import Any
 
 from careerfix import __version__
 from careerfix.datafile import MAX_CACHE_BYTES, MAX_RULES_FILE_BYTES, DataFileError, read_bytes
+from careerfix.engine import proof
 from careerfix.engine.prepared import PreparedPack
 from careerfix.models import pack as pack_records
 from careerfix.models import records as record_base
@@ -61,10 +62,12 @@ from careerfix.models.records import Record
 
 CACHE_ENV = "CAREERFIX_NO_CACHE"
 # Bump when the cache layout changes; the key includes it, so old files are simply not found.
-_LAYOUT = 9
+_LAYOUT = 10
 _MAGIC = b"careerfix-pack-cache"
 SHIPPED = Path(__file__).with_name("shipped-pack.cache")
-_DECLARATIONS = [Path(m.__file__) for m in (pack_records, record_base) if m.__file__]
+# The files whose code decides what a cache holds: the records' declarations, and the reading of
+# the proof patterns whose answers it keeps.
+_DECLARATIONS = [Path(m.__file__) for m in (pack_records, record_base, proof) if m.__file__]
 
 # A record's class tag in the JSON; no field of a record is named so.
 _TAG = "$"
@@ -78,6 +81,9 @@ _CLASSES: dict[str, type[Record]] = {
 # Each record class's field names, which a cached object must have exactly (worked out for a
 # class when the first of its records is read).
 _FIELDS: dict[type[Record], frozenset[str]] = {}
+
+# Beside the pack's parts: which proof patterns need a non-ASCII character (engine/proof.py).
+_NEEDS = "needs_non_ascii"
 
 # The pack's parts, in the order RulePack takes them.
 _PARTS: dict[str, Any] = {
@@ -151,6 +157,10 @@ def _verified(raw: bytes, key: str, root: Path) -> PreparedPack | None:
         parts["modules"] = tuple(parts["modules"])
         if not all(_is_part(parts[name], kind) for name, kind in _PARTS.items()):
             return None
+        known = data[_NEEDS]
+        if not all(isinstance(p, str) and isinstance(v, bool) for p, v in known.items()):
+            return None
+        proof.remember_needs(known)
         return PreparedPack(**parts, location=str(root))
     except Exception:  # JSON that verifies but does not fill the records: rebuilt from the pack
         return None
@@ -191,7 +201,8 @@ def _header(key: str, payload: bytes) -> bytes:
 
 def encode(key: str, pack: RulePack) -> bytes:
     """The cache file of ``pack`` under ``key``: the verifying line, then the JSON."""
-    data = {name: _tagged(getattr(pack, name)) for name in _PARTS}
+    data: dict[str, Any] = {name: _tagged(getattr(pack, name)) for name in _PARTS}
+    data[_NEEDS] = {p: proof.needs_non_ascii(p) for p in proof.proof_patterns(pack.meta.proof)}
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return _header(key, payload) + b"\n" + payload
 

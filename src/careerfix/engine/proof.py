@@ -16,7 +16,8 @@ Speed: patterns are compiled on first use (compiling them all was most of a proc
 assessment); the steps that only ask "is there a match?" (3 and 5) search one pattern joined from
 the step's list (``(?:a)|(?:b)``), which matches exactly where one of them does; and on ASCII-only
 evidence (most English) the patterns that need some other character (场, →, a CJK range) are
-skipped: they cannot match it, and the CJK ranges are the slowest patterns to compile.
+skipped: they cannot match it, and the CJK ranges are the slowest patterns to compile. Which
+patterns those are is read from their parse trees once, when the pack is cached, and kept there.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class PatternGroup:
     def ascii(self) -> PatternGroup:
         """The patterns that can match a text of ASCII characters only (most English evidence):
         the others need a character such as 场 or → that no such text has."""
-        kept = tuple(p for p in self.patterns if not _needs_non_ascii(p))
+        kept = tuple(p for p in self.patterns if not needs_non_ascii(p))
         return self if kept == self.patterns else PatternGroup(kept)
 
     def search(self, text: str) -> bool:
@@ -107,8 +108,39 @@ def _parse(pattern: str) -> Any:
     return _parser.parse(pattern, FLAGS)
 
 
-def _needs_non_ascii(pattern: str) -> bool:
-    """True when every match of ``pattern`` (case-insensitive) contains a non-ASCII character.
+# Whether each pattern needs a non-ASCII character, by pattern. Reading a parse tree costs about
+# as much as compiling a small pattern, so the answers are kept with a cached pack (packcache)
+# and a run that reads its pack from the cache only looks them up.
+_NEEDS_NON_ASCII: dict[str, bool] = {}
+
+
+def needs_non_ascii(pattern: str) -> bool:
+    """True when every match of ``pattern`` (case-insensitive) contains a non-ASCII character."""
+    found = _NEEDS_NON_ASCII.get(pattern)
+    if found is None:
+        found = _NEEDS_NON_ASCII[pattern] = _worked_out(pattern)
+    return found
+
+
+def remember_needs(known: dict[str, bool]) -> None:
+    """Answers of :func:`needs_non_ascii` worked out before (by the run that cached the pack)."""
+    _NEEDS_NON_ASCII.update(known)
+
+
+def proof_patterns(proof: Proof) -> list[str]:
+    """Every pattern of the pack's ``proof``."""
+    return [
+        proof.number,
+        *proof.activity,
+        *proof.change,
+        *proof.amount,
+        *proof.period,
+        *proof.counts,
+    ]
+
+
+def _worked_out(pattern: str) -> bool:
+    """:func:`needs_non_ascii`, from the pattern itself.
 
     Read from the pattern's parse tree; anything not understood counts as "can match ASCII", so
     the answer errs only towards trying a pattern, never towards skipping one that could match.

@@ -1,6 +1,6 @@
 """A JSON cache of checked rules packs: YAML parsing and cross-checks run once per pack version.
 
-The key is a hash of every file in the pack (and careerfix's version), so editing a file, or
+The key is a checksum of every file in the pack (and careerfix's version), so editing a file, or
 upgrading careerfix, simply misses the cache. Only packs that passed every check are cached. The
 cache is plain JSON filled back into the same records: nothing in it is executed.
 

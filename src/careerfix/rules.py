@@ -176,7 +176,7 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 def load_pack(directory: Path | None = None) -> PreparedPack:
     """Load the pack or raise :class:`RulesError` listing every problem.
 
-    A pack that passed its check is cached as JSON, keyed by a hash of its files, so the next
+    A pack that passed its check is cached as JSON, keyed by a checksum of its files, so the next
     run skips the YAML parser and the cross-file checks (see docs/benchmarks.md).
     """
     from careerfix import packcache

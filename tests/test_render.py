@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text as RichText
 
 from careerfix.answers import load_answers
 from careerfix.engine import assess
@@ -771,11 +772,29 @@ def test_para_renders_within_the_width(text: str, width: int) -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=_MIXED | st.text(max_size=40), width=st.integers(min_value=4, max_value=80))
 def test_the_page_lays_a_paragraph_out_as_rich_did(text: str, width: int) -> None:
-    """The report's page (no rich console) breaks, strips and crops a paragraph exactly as the
-    rich renderable the reports used before (and ``rules show`` still uses)."""
-    buffer = io.StringIO()
-    Console(file=buffer, width=width, legacy_windows=False).print(Para(text))
-    before = [line.rstrip(" ") for line in buffer.getvalue().split("\n")]
+    """A paragraph, on the report's page (no rich console) and as the rich renderable that
+    ``rules show`` uses, is laid out exactly as rich laid out the reports' paragraphs before:
+    divided at ``break_offsets``, each line stripped of its leading spaces (unless only spaces)
+    and its trailing whitespace, drawn cropped at the width."""
+    rich_text = RichText(text)  # drops BEL, BS, VT, FF and CR, as the page's Text does
+    plain = rich_text.plain
+    lines = list(rich_text.divide(break_offsets(plain, width))) if plain else [rich_text]
+    for n, line in enumerate(lines):
+        lead = len(line.plain) - len(line.plain.lstrip(" "))
+        if lead and lead < len(line.plain):
+            lines[n] = line = line[lead:]
+        line.rstrip()
+    joined = RichText("\n").join(lines)
+    joined.no_wrap, joined.overflow = True, "crop"
+    expected = _drawn(joined, width)
+
+    assert _drawn(Para(text), width) == expected
     page = Page(width)
     page.print(PagePara(text))
-    assert page.text().split("\n") == before
+    assert page.text().split("\n") == expected
+
+
+def _drawn(renderable: Any, width: int) -> list[str]:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, legacy_windows=False).print(renderable)
+    return [line.rstrip(" ") for line in buffer.getvalue().split("\n")]

@@ -10,6 +10,7 @@ render/wrap.py's ``Para`` and ``Flow`` use it for the reports, so both read the 
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import sys
@@ -140,6 +141,23 @@ def break_offsets(plain: str, width: int) -> list[int]:
         line_tokens.append((start, token))
         line_width += size
     return [o for o in offsets if 0 < o < len(plain)]
+
+
+def line_spans(plain: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of ``plain`` begins and ends once wrapped at ``width``: broken where
+    :func:`break_offsets` allows, each line without the spaces it starts with (unless it is only
+    spaces) and the whitespace it ends with. A paragraph of the reports is these slices."""
+    if not plain:
+        return [(0, 0)]
+    bounds = [0, *break_offsets(plain, width), len(plain)]
+    spans = []
+    for start, end in itertools.pairwise(bounds):
+        piece = plain[start:end]
+        lead = len(piece) - len(piece.lstrip(" "))
+        if lead < len(piece):
+            start += lead
+        spans.append((start, start + len(plain[start:end].rstrip())))
+    return spans
 
 
 def _fit(word: str, width: int) -> int:

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Protocol, TextIO
 
 from rich.cells import cell_len, set_cell_size
 
-from careerfix.lines import break_offsets, chosen_width, colour_wanted
+from careerfix.lines import chosen_width, colour_wanted, line_spans
 
 __all__ = [
     "Group",
@@ -94,25 +94,18 @@ class Text:
         """Each run with the base style under its own (the later style wins where they clash)."""
         return [(text, _joined(self.style, style)) for text, style in self.runs if text]
 
-    def divided(self, offsets: Sequence[int]) -> list[Runs]:
-        """The styled runs cut into lines at ``offsets`` (character offsets into ``plain``)."""
-        lines: list[Runs] = [[]]
-        cuts = iter(offsets)
-        cut = next(cuts, None)
+    def sliced(self, start: int, end: int) -> Runs:
+        """The styled runs of ``plain[start:end]``."""
+        out: Runs = []
         pos = 0
         for text, style in self.styled_runs():
-            start = 0
-            while cut is not None and cut < pos + len(text):
-                piece = text[start : cut - pos]
-                if piece:
-                    lines[-1].append((piece, style))
-                lines.append([])
-                start = cut - pos
-                cut = next(cuts, None)
-            if text[start:]:
-                lines[-1].append((text[start:], style))
+            a, b = max(start - pos, 0), min(end - pos, len(text))
+            if a < b:
+                out.append((text[a:b], style))
             pos += len(text)
-        return lines
+            if pos >= end:
+                break
+        return out
 
 
 class Block(Protocol):
@@ -121,18 +114,18 @@ class Block(Protocol):
     def lines(self, width: int) -> list[Runs]: ...
 
 
-def _strip(line: Runs, *, left: bool, chars: str | None = None) -> Runs:
-    """``line`` without the ``chars`` (spaces on the left, any whitespace on the right, by
-    default) at that end."""
-    runs = list(line) if not left else list(reversed(line))
+def _strip(line: Runs) -> Runs:
+    """``line`` without the spaces and tabs at its right end (the padding of columns and
+    indents)."""
+    runs = list(line)
     while runs:
         text, style = runs[-1]
-        kept = text.lstrip(chars or " ") if left else text.rstrip(chars)
+        kept = text.rstrip(" \t")
         if kept:
             runs[-1] = (kept, style)
             break
         runs.pop()
-    return runs if not left else list(reversed(runs))
+    return runs
 
 
 def _width(line: Runs) -> int:
@@ -178,7 +171,7 @@ def _crop(line: Runs, width: int) -> Runs:
 
 
 class Para:
-    """Text wrapped at whatever width it gets, by ``lines.break_offsets``: between CJK characters,
+    """Text wrapped at whatever width it gets, by ``lines.line_spans``: between CJK characters,
     at spaces, never inside an English word, never a line that starts with closing punctuation.
     Each line loses the spaces at its ends (where it was broken)."""
 
@@ -188,15 +181,8 @@ class Para:
         self.text = text if isinstance(text, Text) else Text(text, style=style)
 
     def lines(self, width: int) -> list[Runs]:
-        plain = self.text.plain
-        if not plain:
-            return [[]]
-        out = []
-        for line in self.text.divided(break_offsets(plain, width)):
-            if "".join(text for text, _ in line).strip(" "):
-                line = _strip(line, left=True)
-            out.append(_crop(_strip(line, left=False), width))
-        return out
+        spans = line_spans(self.text.plain, width)
+        return [_crop(self.text.sliced(start, end), width) for start, end in spans]
 
 
 class Line:
@@ -337,7 +323,7 @@ class Page:
         paint = _painter() if colour else None
         out: list[str] = []
         for line in self.lines:
-            kept = _strip(line, left=False, chars=" \t")  # the padding of columns and indents
+            kept = _strip(line)
             if paint is None:
                 out.append("".join(text for text, _ in kept))
             else:

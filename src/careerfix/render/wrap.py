@@ -16,7 +16,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from careerfix.lines import break_offsets, tokens
+from careerfix.lines import break_offsets, line_spans, tokens
 
 __all__ = ["Flow", "Para", "break_offsets"]
 
@@ -28,13 +28,8 @@ class Para:
         self.text = text if isinstance(text, Text) else Text(text, style=style)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
-        plain = self.text.plain
-        lines = list(self.text.divide(break_offsets(plain, width))) if plain else [self.text]
-        kept = list(_strip_leading(lines))
-        for line in kept:
-            line.rstrip()  # in place: trailing spaces where a line was broken
-        out = Text("\n").join(kept)
+        spans = line_spans(self.text.plain, options.max_width)
+        out = Text("\n").join(self.text[start:end] for start, end in spans)
         out.no_wrap = True
         out.overflow = "crop"
         yield out

@@ -127,7 +127,11 @@ app = typer.Typer(
 
 rules_app = command_app(
     cls=HelpGroup,
-    help="Inspect and validate a rules pack (the method as data).",
+    help="Inspect and validate a rules pack (the method as data).\n\n"
+    "\b\nExamples:\n"
+    "  careerfix rules show\n"
+    "  careerfix rules source S22\n"
+    "  careerfix rules check my-pack/",
     short_help=SUMMARIES["rules"],
     no_args_is_help=True,
 )
@@ -458,10 +462,9 @@ def assess(
 
     \b
     Examples:
-      careerfix assess --answers examples/platform-kol-operator.yaml
+      careerfix assess --quick
+      careerfix assess -a examples/platform-kol-operator.yaml --target user_ops
       careerfix assess -a answers.yaml --format markdown -o report.md
-      careerfix assess -a answers.json --format json --target user_ops
-      careerfix questions -f json | my-script | careerfix assess -a - -f json
     """
     if (answers is None or interactive) and not _has_terminal():
         # At once, before any slow import: a script must never hang on a prompt.

@@ -86,7 +86,11 @@ class _HistoryGroup(LazyGroup):
 history_app = typer.Typer(
     cls=_HistoryGroup,
     help="Every completed assessment, kept on this machine: list, show, compare, delete, "
-    "export, import.",
+    "export, import.\n\n"
+    "\b\nExamples:\n"
+    "  careerfix history list\n"
+    "  careerfix history compare\n"
+    "  careerfix history show last~1 --format markdown",
     short_help=SUMMARIES["history"],
     rich_markup_mode=None,
     add_completion=False,
@@ -543,7 +547,6 @@ def plan_show(
     Examples:
       careerfix plan
       careerfix plan done 2
-      careerfix plan undo 2
       careerfix plan --person alice --format json
     """
     if ctx.invoked_subcommand is not None:

@@ -151,7 +151,7 @@ def test_assess_help() -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert "Examples:" in out
-    assert "careerfix assess --answers examples/platform-kol-operator.yaml" in out
+    assert "careerfix assess -a examples/platform-kol-operator.yaml --target user_ops" in out
     for flag in ("--answers", "--format", "--output", "--target", "--set", "--lang"):
         assert flag in out
 

@@ -264,3 +264,26 @@ def test_the_first_interview_question_imports_no_yaml_or_hashlib(tmp_path: Path)
     assert "careerfix.interview" in modules and "questionary" in modules  # it measured
     assert heavy(modules, ("questionary", "prompt_toolkit")) == []
     assert "hashlib" not in modules
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_a_command_s_own_heavy_import_runs_without_collections_and_is_frozen(was_on: bool) -> None:
+    """launch.imports_kept (around the interview's import of prompt_toolkit): no collection
+    while inside, what was built there is frozen, and the collector is as it was after."""
+    script = (
+        "import gc, json\n"
+        "from careerfix.launch import imports_kept\n"
+        f"gc.enable() if {was_on} else gc.disable()\n"
+        "before = gc.get_freeze_count()\n"
+        "with imports_kept():\n"
+        "    inside = gc.isenabled()\n"
+        "    kept = [[n] for n in range(1000)]\n"
+        "print(json.dumps([inside, gc.isenabled(), gc.get_freeze_count() - before]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    inside, after, frozen = json.loads(out)
+    assert inside is False
+    assert after is was_on
+    assert frozen >= 1000

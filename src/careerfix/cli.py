@@ -487,7 +487,10 @@ def assess(
     overrides = parse_overrides(set_ or [], pack)
     store = None
     if answers is None or interactive:
-        from careerfix.interview import Prefill
+        from careerfix.launch import imports_kept
+
+        with imports_kept():  # questionary and prompt_toolkit: the interview's start-up
+            from careerfix.interview import Prefill
 
         if save_answers is not None and not force:
             _refuse_existing(save_answers, _lang(lang))  # now, not after the whole interview

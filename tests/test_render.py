@@ -798,3 +798,19 @@ def _drawn(renderable: Any, width: int) -> list[str]:
     buffer = io.StringIO()
     Console(file=buffer, width=width, legacy_windows=False).print(renderable)
     return [line.rstrip(" ") for line in buffer.getvalue().split("\n")]
+
+
+_REPORTS = {(e.stem, lang): report_for(e, lang) for e in EXAMPLES for lang in ("zh", "en")}
+_DRAWING = re.compile(r"[\s─█░·]")
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=st.sampled_from(sorted(_REPORTS)), width=st.integers(min_value=30, max_value=200))
+def test_the_report_fits_any_width_and_loses_nothing(key: tuple[str, str], width: int) -> None:
+    """At any width careerfix accepts, no line of the text report is wider, and its words are
+    the same as at 140 columns, in the same order (only where the lines break, the bars' and
+    rules' lengths and the layout of the module rows change)."""
+    report = _REPORTS[key]
+    out = render(report, width)
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    assert _DRAWING.sub("", out) == _DRAWING.sub("", render(report, 140))

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -220,10 +221,7 @@ def test_the_program_runs_its_command_with_collection_on_after_freezing_the_star
         "main()\n"
         "print(json.dumps(seen))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
-    seen = json.loads(out)
+    seen = _printed_json(script)
     assert seen["on"] is True
     assert seen["frozen"] > 10_000  # typer, click and careerfix's records: left alone
     pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
@@ -280,10 +278,15 @@ def test_a_command_s_own_heavy_import_runs_without_collections_and_is_frozen(was
         "    kept = [[n] for n in range(1000)]\n"
         "print(json.dumps([inside, gc.isenabled(), gc.get_freeze_count() - before]))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
-    inside, after, frozen = json.loads(out)
+    inside, after, frozen = _printed_json(script)
     assert inside is False
     assert after is was_on
     assert frozen >= 1000
+
+
+def _printed_json(script: str) -> Any:
+    """What ``script``, run in a fresh interpreter, prints as JSON."""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out)
